@@ -1,0 +1,20 @@
+package dev.refunds.domain.payment;
+
+import dev.refunds.domain.money.Money;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a merchant asks for. An empty {@code amount} means the whole refundable amount; {@code fullRefundOnly}
+ * (v2's {@code isFullRefund}) insists that the amount given is exactly that.
+ */
+public record RefundRequest(RefundId refundId, Optional<Money> amount, boolean fullRefundOnly, String reason,
+                            Optional<String> merchantRef) {
+    public RefundRequest {
+        Objects.requireNonNull(refundId, "refundId");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(merchantRef, "merchantRef");
+    }
+}
