@@ -1,0 +1,29 @@
+package dev.refunds.application.payment;
+
+import dev.refunds.application.port.Page;
+import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.port.PaymentRepository;
+import dev.refunds.domain.business.BusinessId;
+import dev.refunds.domain.payment.Payment;
+import dev.refunds.domain.payment.PaymentId;
+import dev.refunds.domain.payment.PaymentStatus;
+
+import java.util.Optional;
+
+public final class FindPaymentsService implements FindPaymentsUseCase {
+    private final PaymentRepository payments;
+
+    public FindPaymentsService(PaymentRepository payments) {
+        this.payments = payments;
+    }
+
+    @Override
+    public Optional<Payment> get(BusinessId businessId, PaymentId paymentId) {
+        return payments.findById(businessId, paymentId);
+    }
+
+    @Override
+    public Page<Payment> list(BusinessId businessId, Optional<PaymentStatus> status, PageRequest page) {
+        return payments.list(businessId, status, page);
+    }
+}

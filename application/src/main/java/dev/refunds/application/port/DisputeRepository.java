@@ -1,0 +1,15 @@
+package dev.refunds.application.port;
+
+import dev.refunds.domain.payment.Dispute;
+import dev.refunds.domain.payment.DisputeId;
+
+import java.util.Optional;
+
+/** Disputes; like refunds, they change only while their payment's row is locked. */
+public interface DisputeRepository {
+    void insert(Dispute dispute);
+
+    void update(Dispute dispute);
+
+    Optional<Dispute> findById(DisputeId id);
+}

@@ -1,0 +1,44 @@
+package dev.refunds.application.refund;
+
+import dev.refunds.application.port.PaymentRepository;
+import dev.refunds.application.port.RefundRepository;
+import dev.refunds.domain.payment.Decision;
+import dev.refunds.domain.payment.Payment;
+import dev.refunds.domain.payment.Refund;
+import dev.refunds.domain.payment.RefundChange;
+import dev.refunds.domain.payment.RefundStatus;
+import dev.refunds.domain.payment.RefusalCode;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Moves a refund to its next status inside the caller's transaction: lock the payment first (the one lock order
+ * every writer follows, so writers cannot deadlock on each other), read the refund again under that lock, let
+ * the payment decide, save.
+ */
+public final class RefundMover {
+    private final PaymentRepository payments;
+    private final RefundRepository refunds;
+    private final RefundWriter writer;
+
+    public RefundMover(PaymentRepository payments, RefundRepository refunds, RefundWriter writer) {
+        this.payments = payments;
+        this.refunds = refunds;
+        this.writer = writer;
+    }
+
+    public Decision<RefundChange> move(Refund seen, RefundStatus next, Optional<String> note, Instant now) {
+        Payment payment = payments.lockById(seen.businessId(), seen.paymentId()).orElseThrow(
+                () -> new IllegalStateException("refund " + seen.id() + " has no payment"));
+        Optional<Refund> current = refunds.findById(seen.businessId(), seen.id());
+        if (current.isEmpty()) {
+            return Decision.refused(RefusalCode.REFUND_NOT_FOUND, "No refund " + seen.id());
+        }
+        Decision<RefundChange> decision = payment.moveRefund(current.get(), next, note, now);
+        if (decision instanceof Decision.Accepted<RefundChange> accepted) {
+            writer.moved(accepted.value(), now);
+        }
+        return decision;
+    }
+}

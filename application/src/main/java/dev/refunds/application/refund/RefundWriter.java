@@ -1,0 +1,38 @@
+package dev.refunds.application.refund;
+
+import dev.refunds.application.port.EventOutbox;
+import dev.refunds.application.port.IdGenerator;
+import dev.refunds.application.port.PaymentRepository;
+import dev.refunds.application.port.RefundRepository;
+import dev.refunds.application.view.RefundEvent;
+import dev.refunds.application.view.RefundEventType;
+import dev.refunds.domain.payment.RefundChange;
+
+import java.time.Instant;
+
+/** Saves a refund change, its payment and the event announcing it, inside the caller's transaction. */
+public final class RefundWriter {
+    private final PaymentRepository payments;
+    private final RefundRepository refunds;
+    private final EventOutbox outbox;
+    private final IdGenerator ids;
+
+    public RefundWriter(PaymentRepository payments, RefundRepository refunds, EventOutbox outbox, IdGenerator ids) {
+        this.payments = payments;
+        this.refunds = refunds;
+        this.outbox = outbox;
+        this.ids = ids;
+    }
+
+    public void created(RefundChange change, Instant now) {
+        refunds.insert(change.refund());
+        payments.update(change.payment());
+        outbox.append(RefundEvent.of(ids.newEventId(), RefundEventType.REFUND_CREATED, change, now));
+    }
+
+    public void moved(RefundChange change, Instant now) {
+        refunds.update(change.refund());
+        payments.update(change.payment());
+        outbox.append(RefundEvent.of(ids.newEventId(), RefundEvent.typeFor(change.refund().status()), change, now));
+    }
+}

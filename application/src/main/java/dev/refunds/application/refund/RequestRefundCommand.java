@@ -1,0 +1,25 @@
+package dev.refunds.application.refund;
+
+import dev.refunds.domain.business.BusinessId;
+import dev.refunds.domain.payment.Refund;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** A merchant asks for a refund; an empty amount means the whole refundable amount. */
+public record RequestRefundCommand(BusinessId businessId, PaymentRef payment, Optional<RequestedAmount> amount,
+                                   boolean fullRefundOnly, String reason, Optional<String> merchantRef) {
+    public RequestRefundCommand {
+        Objects.requireNonNull(businessId, "businessId");
+        Objects.requireNonNull(payment, "payment");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(merchantRef, "merchantRef");
+        if (reason.isBlank() || reason.length() > Refund.REASON_LENGTH_MAX) {
+            throw new IllegalArgumentException("reason must be 1-" + Refund.REASON_LENGTH_MAX + " characters");
+        }
+        merchantRef.filter(ref -> ref.length() > Refund.MERCHANT_REF_LENGTH_MAX).ifPresent(ref -> {
+            throw new IllegalArgumentException("merchantRef is too long");
+        });
+    }
+}

@@ -1,0 +1,62 @@
+package dev.refunds.application.refund;
+
+import dev.refunds.application.port.BusinessRepository;
+import dev.refunds.application.port.IdGenerator;
+import dev.refunds.application.port.PaymentRepository;
+import dev.refunds.application.port.Transactions;
+import dev.refunds.domain.business.Business;
+import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.Decision;
+import dev.refunds.domain.payment.Payment;
+import dev.refunds.domain.payment.RefundChange;
+import dev.refunds.domain.payment.RefundRequest;
+import dev.refunds.domain.payment.RefusalCode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Locks the payment row, asks the aggregate, saves the refund, the payment and the {@code refund.created} event
+ * in one transaction. The row lock is what serialises concurrent requests across service instances.
+ */
+public final class RequestRefundService implements RequestRefundUseCase {
+    private final PaymentRepository payments;
+    private final BusinessRepository businesses;
+    private final RefundWriter writer;
+    private final IdGenerator ids;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public RequestRefundService(PaymentRepository payments, BusinessRepository businesses, RefundWriter writer,
+                                IdGenerator ids, Transactions transactions, Clock clock) {
+        this.payments = payments;
+        this.businesses = businesses;
+        this.writer = writer;
+        this.ids = ids;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Decision<RefundChange> handle(RequestRefundCommand command) {
+        return transactions.inTransaction(() -> {
+            Optional<Payment> locked = PaymentLocks.lock(payments, command.businessId(), command.payment());
+            if (locked.isEmpty()) {
+                return Decision.refused(RefusalCode.PAYMENT_NOT_FOUND, "No payment " + command.payment());
+            }
+            Payment payment = locked.get();
+            Business business = businesses.findById(command.businessId()).orElseThrow(
+                    () -> new IllegalStateException("payment " + payment.id() + " has no business"));
+            Optional<Money> amount = command.amount().map(a -> a.toMoney(payment.amount().currency()));
+            Instant now = clock.instant();
+            RefundRequest request = new RefundRequest(ids.newRefundId(now), amount, command.fullRefundOnly(),
+                    command.reason(), command.merchantRef());
+            Decision<RefundChange> decision = payment.requestRefund(request, business.policy(), now);
+            if (decision instanceof Decision.Accepted<RefundChange> accepted) {
+                writer.created(accepted.value(), now);
+            }
+            return decision;
+        });
+    }
+}

@@ -1,0 +1,17 @@
+package dev.refunds.application.view;
+
+import dev.refunds.domain.payment.Refund;
+
+/** A refund as API clients and webhook subscribers see it. */
+public record RefundView(String refundId, String paymentId, String amount, String currency, String status,
+                         String reason, String merchantRef, String rejectReason, String failureReason,
+                         String initiatedAt, String completedAt) {
+
+    public static RefundView of(Refund refund) {
+        return new RefundView(refund.id().value(), refund.paymentId().value(), refund.amount().toPlainString(),
+                refund.amount().currency().getCurrencyCode(), refund.status().name(), refund.reason(),
+                refund.merchantRef().orElse(null), refund.rejectReason().orElse(null),
+                refund.failureReason().orElse(null), refund.initiatedAt().toString(),
+                refund.completedAt().map(Object::toString).orElse(null));
+    }
+}
