@@ -37,7 +37,8 @@ final class AmountText {
             throw new InvalidAmountException(currency.getCurrencyCode() + " amounts have at most " + digits
                     + " decimal places");
         }
-        if (stripped.precision() - stripped.scale() > INTEGER_DIGITS_MAX) {
+        // long arithmetic: a scale near Integer.MIN_VALUE (1E+2147483647) must not wrap around
+        if ((long) stripped.precision() - stripped.scale() > INTEGER_DIGITS_MAX) {
             throw new InvalidAmountException("amount is too large");
         }
         return new Money(currency, stripped.movePointRight(digits).longValueExact());

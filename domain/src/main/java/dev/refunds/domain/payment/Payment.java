@@ -140,7 +140,7 @@ public record Payment(PaymentId id, long payId, BusinessId businessId, Money amo
         if (outcome == DisputeStatus.OPEN) {
             throw new IllegalArgumentException("a dispute closes as WON or LOST");
         }
-        if (open.status() != DisputeStatus.OPEN) {
+        if (open.status() != DisputeStatus.OPEN || !isDisputed()) {
             return invalidState("dispute " + open.id() + " is " + open.status() + "; only an OPEN one can be closed");
         }
         Payment after = with(status, refunded, reserved, countingRefunds, Optional.of(outcome), completedAt);
