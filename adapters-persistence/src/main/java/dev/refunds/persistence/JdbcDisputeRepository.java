@@ -1,0 +1,32 @@
+package dev.refunds.persistence;
+
+import dev.refunds.application.port.DisputeRepository;
+import dev.refunds.domain.payment.Dispute;
+import dev.refunds.domain.payment.DisputeId;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+@Singleton
+final class JdbcDisputeRepository implements DisputeRepository {
+    private final DisputeRows rows;
+
+    JdbcDisputeRepository(DisputeRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void insert(Dispute dispute) {
+        rows.save(DisputeRow.of(dispute));
+    }
+
+    @Override
+    public void update(Dispute dispute) {
+        rows.update(DisputeRow.of(dispute));
+    }
+
+    @Override
+    public Optional<Dispute> findById(DisputeId id) {
+        return rows.findById(id.value()).map(DisputeRow::toDomain);
+    }
+}

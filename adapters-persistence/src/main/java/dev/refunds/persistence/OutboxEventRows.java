@@ -1,0 +1,10 @@
+package dev.refunds.persistence;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+/** SQL for {@code outbox_events}. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface OutboxEventRows extends CrudRepository<OutboxEventRow, String> {
+}

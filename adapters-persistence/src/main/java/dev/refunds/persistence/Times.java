@@ -1,0 +1,22 @@
+package dev.refunds.persistence;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Times are stored as epoch milliseconds: exact, and the same on every database and time zone. */
+final class Times {
+    private Times() {
+    }
+
+    static long millis(Instant instant) {
+        return instant.toEpochMilli();
+    }
+
+    static Instant instant(long millis) {
+        return Instant.ofEpochMilli(millis);
+    }
+
+    static Optional<Instant> optionalInstant(Long millis) {
+        return Optional.ofNullable(millis).map(Instant::ofEpochMilli);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.refunds.rest.admin;
+
+import dev.refunds.application.dispute.DisputesUseCase;
+import dev.refunds.domain.payment.Decision;
+import dev.refunds.domain.payment.Dispute;
+import dev.refunds.domain.payment.DisputeChange;
+import dev.refunds.domain.payment.DisputeId;
+import dev.refunds.domain.payment.DisputeStatus;
+import dev.refunds.domain.payment.PaymentId;
+import dev.refunds.rest.Fields;
+import dev.refunds.rest.SuccessEnvelope;
+import dev.refunds.rest.error.Errors;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** Disputes: opened on a payment, closed {@code WON} or {@code LOST}. */
+@Controller("/api/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class DisputeAdminController {
+    private final DisputesUseCase disputes;
+
+    DisputeAdminController(DisputesUseCase disputes) {
+        this.disputes = disputes;
+    }
+
+    @Post("/payments/{paymentId}/disputes")
+    HttpResponse<?> open(@PathVariable String paymentId, @Body ReasonBody body) {
+        String reason = Fields.required(body.reason(), "reason", Dispute.REASON_LENGTH_MAX);
+        return answer(disputes.open(new PaymentId(paymentId), reason), HttpStatus.CREATED);
+    }
+
+    @Post("/disputes/{disputeId}/close")
+    HttpResponse<?> close(@PathVariable String disputeId, @Body CloseDisputeBody body) {
+        CloseDisputeBody.Outcome outcome = Fields.enumValue(body.outcome(), "outcome", CloseDisputeBody.Outcome.class);
+        return answer(disputes.close(new DisputeId(disputeId), DisputeStatus.valueOf(outcome.name())), HttpStatus.OK);
+    }
+
+    private static HttpResponse<?> answer(Decision<DisputeChange> decision, HttpStatus success) {
+        if (decision instanceof Decision.Accepted<DisputeChange> accepted) {
+            return HttpResponse.status(success).body(SuccessEnvelope.of(DisputeView.of(accepted.value().dispute())));
+        }
+        return Errors.refused(((Decision.Refused<DisputeChange>) decision).refusal());
+    }
+}

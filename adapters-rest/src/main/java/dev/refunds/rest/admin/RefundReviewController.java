@@ -1,0 +1,61 @@
+package dev.refunds.rest.admin;
+
+import dev.refunds.application.refund.FindRefundsUseCase;
+import dev.refunds.application.refund.ReviewRefundUseCase;
+import dev.refunds.application.view.RefundView;
+import dev.refunds.domain.payment.Refund;
+import dev.refunds.domain.payment.RefundId;
+import dev.refunds.domain.payment.RefundStatus;
+import dev.refunds.rest.Fields;
+import dev.refunds.rest.ListView;
+import dev.refunds.rest.Paging;
+import dev.refunds.rest.RefundAnswers;
+import dev.refunds.rest.SuccessEnvelope;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.Optional;
+
+/** The review queue and its decisions. */
+@Controller("/api/admin/refunds")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class RefundReviewController {
+    private final FindRefundsUseCase find;
+    private final ReviewRefundUseCase review;
+
+    RefundReviewController(FindRefundsUseCase find, ReviewRefundUseCase review) {
+        this.find = find;
+        this.review = review;
+    }
+
+    /** Every business's refunds in one status (default {@code PENDING_REVIEW}), oldest first. */
+    @Get
+    HttpResponse<?> queue(@QueryValue Optional<String> status, @QueryValue Optional<String> limit,
+                          @QueryValue Optional<String> startingAfter) {
+        RefundStatus wanted = Fields.optionalEnum(status.orElse(null), "status", RefundStatus.class)
+                .orElse(RefundStatus.PENDING_REVIEW);
+        return HttpResponse.ok(SuccessEnvelope.of(ListView.of(
+                find.listAll(wanted, Paging.of(limit, startingAfter)), RefundView::of)));
+    }
+
+    @Post("/{refundId}/approve")
+    HttpResponse<?> approve(@PathVariable String refundId) {
+        return RefundAnswers.of(review.approve(new RefundId(refundId)), HttpStatus.OK);
+    }
+
+    @Post("/{refundId}/reject")
+    HttpResponse<?> reject(@PathVariable String refundId, @Nullable @Body ReasonBody body) {
+        Optional<String> reason = Fields.optional(body == null ? null : body.reason(), "reason",
+                Refund.REASON_LENGTH_MAX).filter(text -> !text.isBlank());
+        return RefundAnswers.of(review.reject(new RefundId(refundId), reason), HttpStatus.OK);
+    }
+}

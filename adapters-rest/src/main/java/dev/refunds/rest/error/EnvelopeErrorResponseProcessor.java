@@ -1,0 +1,43 @@
+package dev.refunds.rest.error;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+/**
+ * Puts what Micronaut answers by itself (unknown route, wrong method, oversized or unreadable body, wrong content
+ * type) into our envelope. Micronaut's own messages can name classes, so none of them reaches the client.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<ErrorEnvelope> {
+
+    @Override
+    @NonNull
+    public MutableHttpResponse<ErrorEnvelope> processResponse(@NonNull ErrorContext context,
+                                                              @NonNull MutableHttpResponse<?> response) {
+        ErrorEnvelope body = switch (response.getStatus()) {
+            case BAD_REQUEST -> ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR,
+                    "The request is malformed: the body must be a JSON object with fields of the documented types",
+                    null);
+            case UNAUTHORIZED -> ErrorEnvelope.of(ErrorCode.UNAUTHORIZED, "Credentials are missing or wrong", null);
+            case NOT_FOUND -> ErrorEnvelope.of(ErrorCode.NOT_FOUND, "No such resource", null);
+            case METHOD_NOT_ALLOWED -> ErrorEnvelope.of(ErrorCode.METHOD_NOT_ALLOWED,
+                    "This path does not take " + context.getRequest().getMethodName(), null);
+            case REQUEST_ENTITY_TOO_LARGE -> ErrorEnvelope.of(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than 64 KiB", null);
+            case UNSUPPORTED_MEDIA_TYPE -> ErrorEnvelope.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "The request body must be application/json", null);
+            default -> ErrorEnvelope.of(ErrorCode.INTERNAL_ERROR,
+                    InternalErrors.message(context.getRequest()), null);
+        };
+        HttpStatus status = response.getStatus().getCode() >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR
+                : response.getStatus();
+        return response.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+    }
+}

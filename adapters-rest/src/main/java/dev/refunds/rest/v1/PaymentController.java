@@ -1,0 +1,84 @@
+package dev.refunds.rest.v1;
+
+import dev.refunds.application.payment.ChangePaymentStatusUseCase;
+import dev.refunds.application.payment.CreatePaymentUseCase;
+import dev.refunds.application.payment.FindPaymentsUseCase;
+import dev.refunds.application.view.PaymentView;
+import dev.refunds.domain.business.Business;
+import dev.refunds.domain.payment.Decision;
+import dev.refunds.domain.payment.Payment;
+import dev.refunds.domain.payment.PaymentId;
+import dev.refunds.domain.payment.PaymentStatus;
+import dev.refunds.rest.Fields;
+import dev.refunds.rest.ListView;
+import dev.refunds.rest.Paging;
+import dev.refunds.rest.SuccessEnvelope;
+import dev.refunds.rest.auth.Merchants;
+import dev.refunds.rest.error.Errors;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.Optional;
+
+@Controller("/api/v1/payments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class PaymentController {
+    private final CreatePaymentUseCase create;
+    private final ChangePaymentStatusUseCase changeStatus;
+    private final FindPaymentsUseCase find;
+
+    PaymentController(CreatePaymentUseCase create, ChangePaymentStatusUseCase changeStatus,
+                      FindPaymentsUseCase find) {
+        this.create = create;
+        this.changeStatus = changeStatus;
+        this.find = find;
+    }
+
+    @Post
+    HttpResponse<?> create(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @Body CreatePaymentBody body) {
+        Payment payment = create.handle(body.toCommand(merchant.id()));
+        return HttpResponse.created(SuccessEnvelope.of(PaymentView.of(payment)));
+    }
+
+    @Get("/{paymentId}")
+    HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
+        return find.get(merchant.id(), new PaymentId(paymentId))
+                .<HttpResponse<?>>map(payment -> HttpResponse.ok(SuccessEnvelope.of(PaymentView.of(payment))))
+                .orElseGet(() -> Errors.notFound("No payment " + paymentId));
+    }
+
+    @Get
+    HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                         @QueryValue Optional<String> status, @QueryValue Optional<String> limit,
+                         @QueryValue Optional<String> startingAfter) {
+        Optional<PaymentStatus> wanted = Fields.optionalEnum(status.orElse(null), "status", PaymentStatus.class);
+        return HttpResponse.ok(SuccessEnvelope.of(ListView.of(
+                find.list(merchant.id(), wanted, Paging.of(limit, startingAfter)), PaymentView::of)));
+    }
+
+    @Post("/{paymentId}/complete")
+    HttpResponse<?> complete(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                             @PathVariable String paymentId) {
+        return answer(changeStatus.complete(merchant.id(), new PaymentId(paymentId)));
+    }
+
+    @Post("/{paymentId}/cancel")
+    HttpResponse<?> cancel(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
+        return answer(changeStatus.cancel(merchant.id(), new PaymentId(paymentId)));
+    }
+
+    private static HttpResponse<?> answer(Decision<Payment> decision) {
+        if (decision instanceof Decision.Accepted<Payment> accepted) {
+            return HttpResponse.ok(SuccessEnvelope.of(PaymentView.of(accepted.value())));
+        }
+        return Errors.refused(((Decision.Refused<Payment>) decision).refusal());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.refunds.rest.v1;
+
+import dev.refunds.application.refund.PaymentRef;
+import dev.refunds.application.refund.RequestRefundCommand;
+import dev.refunds.application.refund.RequestedAmount;
+import dev.refunds.domain.business.BusinessId;
+import dev.refunds.domain.payment.PaymentId;
+import dev.refunds.domain.payment.Refund;
+import dev.refunds.rest.Fields;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Optional;
+
+/** {@code {amount?, reason, merchantRef?}}; an omitted amount refunds all that is refundable. */
+@Serdeable
+record RequestRefundBody(@Nullable String amount, @Nullable String reason, @Nullable String merchantRef) {
+    private static final int AMOUNT_LENGTH_MAX = 32;
+
+    RequestRefundCommand toCommand(BusinessId businessId, PaymentId paymentId) {
+        Optional<RequestedAmount> requested = Fields.optional(amount, "amount", AMOUNT_LENGTH_MAX)
+                .map(RequestedAmount::text);
+        return new RequestRefundCommand(businessId, PaymentRef.of(paymentId), requested, false,
+                Fields.required(reason, "reason", Refund.REASON_LENGTH_MAX),
+                Fields.optional(merchantRef, "merchantRef", Refund.MERCHANT_REF_LENGTH_MAX));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.refunds.bootstrap;
+
+import io.micronaut.runtime.Micronaut;
+
+/** Starts the refunds service; every setting comes from configuration or environment variables. */
+public final class Application {
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+    }
+}

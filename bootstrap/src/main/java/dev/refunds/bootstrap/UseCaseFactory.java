@@ -1,0 +1,117 @@
+package dev.refunds.bootstrap;
+
+import dev.refunds.application.business.AuthenticateMerchantService;
+import dev.refunds.application.business.AuthenticateMerchantUseCase;
+import dev.refunds.application.business.CreateBusinessService;
+import dev.refunds.application.business.CreateBusinessUseCase;
+import dev.refunds.application.dispute.DisputesService;
+import dev.refunds.application.dispute.DisputesUseCase;
+import dev.refunds.application.payment.ChangePaymentStatusService;
+import dev.refunds.application.payment.ChangePaymentStatusUseCase;
+import dev.refunds.application.payment.CreatePaymentService;
+import dev.refunds.application.payment.CreatePaymentUseCase;
+import dev.refunds.application.payment.FindPaymentsService;
+import dev.refunds.application.payment.FindPaymentsUseCase;
+import dev.refunds.application.port.ApiKeyHasher;
+import dev.refunds.application.port.BusinessRepository;
+import dev.refunds.application.port.DisputeRepository;
+import dev.refunds.application.port.EventOutbox;
+import dev.refunds.application.port.IdGenerator;
+import dev.refunds.application.port.PaymentRepository;
+import dev.refunds.application.port.RefundRepository;
+import dev.refunds.application.port.Transactions;
+import dev.refunds.application.refund.CancelRefundService;
+import dev.refunds.application.refund.CancelRefundUseCase;
+import dev.refunds.application.refund.FindRefundsService;
+import dev.refunds.application.refund.FindRefundsUseCase;
+import dev.refunds.application.refund.RefundMover;
+import dev.refunds.application.refund.RefundWriter;
+import dev.refunds.application.refund.RequestRefundService;
+import dev.refunds.application.refund.RequestRefundUseCase;
+import dev.refunds.application.refund.ReviewRefundService;
+import dev.refunds.application.refund.ReviewRefundUseCase;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The composition root: plain application classes built from the adapters' port implementations. */
+@Factory
+final class UseCaseFactory {
+
+    /** Millisecond ticks: what the database stores is exactly what the API showed. */
+    @Singleton
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    @Singleton
+    CreateBusinessUseCase createBusiness(BusinessRepository businesses, IdGenerator ids, ApiKeyHasher hasher,
+                                         Transactions transactions, Clock clock) {
+        return new CreateBusinessService(businesses, ids, hasher, transactions, clock);
+    }
+
+    @Singleton
+    AuthenticateMerchantUseCase authenticateMerchant(BusinessRepository businesses, ApiKeyHasher hasher) {
+        return new AuthenticateMerchantService(businesses, hasher);
+    }
+
+    @Singleton
+    CreatePaymentUseCase createPayment(PaymentRepository payments, IdGenerator ids, Transactions transactions,
+                                       Clock clock) {
+        return new CreatePaymentService(payments, ids, transactions, clock);
+    }
+
+    @Singleton
+    ChangePaymentStatusUseCase changePaymentStatus(PaymentRepository payments, Transactions transactions,
+                                                   Clock clock) {
+        return new ChangePaymentStatusService(payments, transactions, clock);
+    }
+
+    @Singleton
+    FindPaymentsUseCase findPayments(PaymentRepository payments) {
+        return new FindPaymentsService(payments);
+    }
+
+    @Singleton
+    RefundWriter refundWriter(PaymentRepository payments, RefundRepository refunds, EventOutbox outbox,
+                              IdGenerator ids) {
+        return new RefundWriter(payments, refunds, outbox, ids);
+    }
+
+    @Singleton
+    RefundMover refundMover(PaymentRepository payments, RefundRepository refunds, RefundWriter writer) {
+        return new RefundMover(payments, refunds, writer);
+    }
+
+    @Singleton
+    RequestRefundUseCase requestRefund(PaymentRepository payments, BusinessRepository businesses,
+                                       RefundWriter writer, IdGenerator ids, Transactions transactions,
+                                       Clock clock) {
+        return new RequestRefundService(payments, businesses, writer, ids, transactions, clock);
+    }
+
+    @Singleton
+    CancelRefundUseCase cancelRefund(RefundRepository refunds, RefundMover mover, Transactions transactions,
+                                     Clock clock) {
+        return new CancelRefundService(refunds, mover, transactions, clock);
+    }
+
+    @Singleton
+    ReviewRefundUseCase reviewRefund(RefundRepository refunds, RefundMover mover, Transactions transactions,
+                                     Clock clock) {
+        return new ReviewRefundService(refunds, mover, transactions, clock);
+    }
+
+    @Singleton
+    FindRefundsUseCase findRefunds(PaymentRepository payments, RefundRepository refunds) {
+        return new FindRefundsService(payments, refunds);
+    }
+
+    @Singleton
+    DisputesUseCase disputes(PaymentRepository payments, DisputeRepository disputes, IdGenerator ids,
+                             Transactions transactions, Clock clock) {
+        return new DisputesService(payments, disputes, ids, transactions, clock);
+    }
+}
