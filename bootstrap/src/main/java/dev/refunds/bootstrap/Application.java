@@ -8,6 +8,10 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .banner(false)
+                .properties(DatabaseUrls.overrides(System.getenv("REFUNDS_DB_URL")))
+                .start();
     }
 }

@@ -1,0 +1,118 @@
+package dev.refunds.bootstrap.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A plain HTTP client for the service: raw bodies in, status + envelope out, no exceptions on 4xx/5xx. */
+public final class Api {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+
+    Api(URI base) {
+        this.base = base;
+    }
+
+    public ApiResponse get(String path, String... headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    /** POST with a JSON body ({@code null} for none). */
+    public ApiResponse post(String path, String jsonBody, String... headers) {
+        return send("POST", path, jsonBody, jsonBody == null ? null : "application/json", headers);
+    }
+
+    public ApiResponse send(String method, String path, String body, String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates a business through the admin API. */
+    public Merchant createBusiness(String reviewMode, String refundMode, String reviewAbove) {
+        String body = json(reviewAbove == null
+                ? Map.of("name", "Test shop", "reviewMode", reviewMode, "refundMode", refundMode)
+                : Map.of("name", "Test shop", "reviewMode", reviewMode, "refundMode", refundMode,
+                "reviewAbove", reviewAbove));
+        ApiResponse created = post("/api/admin/businesses", body, admin());
+        if (created.status() != 201) {
+            throw new IllegalStateException("business not created: " + created);
+        }
+        return new Merchant(created.text("clientId"), created.text("businessId"), created.text("apiKey"));
+    }
+
+    /** Creates a payment and, if {@code complete}, marks it paid; returns its data. */
+    public JsonNode payment(Merchant merchant, String amount, String currency, String type, boolean complete) {
+        ApiResponse created = post("/api/v1/payments", json(Map.of("amount", amount, "currency", currency,
+                "type", type)), merchant.headers());
+        if (created.status() != 201) {
+            throw new IllegalStateException("payment not created: " + created);
+        }
+        if (!complete) {
+            return created.data();
+        }
+        ApiResponse completed = post("/api/v1/payments/" + created.text("paymentId") + "/complete", null,
+                merchant.headers());
+        if (completed.status() != 200) {
+            throw new IllegalStateException("payment not completed: " + completed);
+        }
+        return completed.data();
+    }
+
+    public static String[] admin() {
+        return new String[] {"Authorization", "Bearer " + RunningService.ADMIN_TOKEN};
+    }
+
+    /** Headers joined: {@code with(merchant.headers(), "X-Idempotency-Key", "k1")}. */
+    public static String[] with(String[] headers, String... more) {
+        List<String> all = new ArrayList<>(List.of(headers));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.refunds.bootstrap.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The two databases every HTTP-level suite runs against. */
+public enum Backend {
+    /** The embedded default: an H2 file database in a fresh temporary folder. */
+    H2,
+    /** MariaDB/MySQL: {@code REFUNDS_TEST_JDBC_URL}, else Testcontainers, else the test fails loudly. */
+    MARIADB;
+
+    /** Settings for a new database of this kind; each H2 one is empty, MariaDB ones share the CI database. */
+    public JdbcSettings newDatabase() {
+        if (this == MARIADB) {
+            return TestDatabases.mariaDb();
+        }
+        try {
+            Path dir = Files.createTempDirectory("refunds-h2-");
+            return new JdbcSettings("jdbc:h2:file:" + dir.resolve("refunds") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000", "sa", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
