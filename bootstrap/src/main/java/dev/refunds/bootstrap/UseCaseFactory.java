@@ -30,7 +30,12 @@ import dev.refunds.application.refund.RequestRefundService;
 import dev.refunds.application.refund.RequestRefundUseCase;
 import dev.refunds.application.refund.ReviewRefundService;
 import dev.refunds.application.refund.ReviewRefundUseCase;
+import dev.refunds.application.idempotency.IdempotencyService;
+import dev.refunds.application.idempotency.IdempotencyUseCase;
+import dev.refunds.application.idempotency.PurgeIdempotencyKeys;
+import dev.refunds.application.port.IdempotencyStore;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -107,6 +112,18 @@ final class UseCaseFactory {
     @Singleton
     FindRefundsUseCase findRefunds(PaymentRepository payments, RefundRepository refunds) {
         return new FindRefundsService(payments, refunds);
+    }
+
+    @Singleton
+    IdempotencyUseCase idempotency(IdempotencyStore store, Transactions transactions, Clock clock,
+                                   @Value("${refunds.idempotency.lease:30s}") Duration lease) {
+        return new IdempotencyService(store, transactions, clock, lease);
+    }
+
+    @Singleton
+    PurgeIdempotencyKeys purgeIdempotencyKeys(IdempotencyStore store, Transactions transactions, Clock clock,
+                                              @Value("${refunds.idempotency.retention:25h}") Duration retention) {
+        return new PurgeIdempotencyKeys(store, transactions, clock, retention);
     }
 
     @Singleton

@@ -1,5 +1,7 @@
 package dev.refunds.rest.admin;
 
+import io.micronaut.http.HttpRequest;
+import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.business.CreateBusinessUseCase;
 import dev.refunds.rest.SuccessEnvelope;
 import io.micronaut.http.HttpResponse;
@@ -13,13 +15,25 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class BusinessAdminController {
     private final CreateBusinessUseCase create;
+    private final IdempotentPosts posts;
 
-    BusinessAdminController(CreateBusinessUseCase create) {
+    BusinessAdminController(CreateBusinessUseCase create, IdempotentPosts posts) {
         this.create = create;
+        this.posts = posts;
     }
 
     @Post
-    HttpResponse<?> create(@Body CreateBusinessBody body) {
-        return HttpResponse.created(SuccessEnvelope.of(BusinessCreatedView.of(create.handle(body.toCommand()))));
+    HttpResponse<?> create(HttpRequest<?> request, @Body CreateBusinessBody body) {
+        return posts.run(request, AdminScope.NAME, body, () -> HttpResponse.created(
+                SuccessEnvelope.of(BusinessCreatedView.of(create.handle(body.toCommand())))),
+                BusinessAdminController::withoutApiKey);
+    }
+
+    /** The API key is shown once and stored only as a hash: a replay of this answer shows it redacted. */
+    private static Object withoutApiKey(Object answer) {
+        if (answer instanceof SuccessEnvelope envelope && envelope.data() instanceof BusinessCreatedView view) {
+            return SuccessEnvelope.of(view.withApiKey(BusinessCreatedView.API_KEY_REDACTED));
+        }
+        return answer;
     }
 }

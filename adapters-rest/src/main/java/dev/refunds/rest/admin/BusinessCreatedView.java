@@ -8,6 +8,12 @@ import io.micronaut.serde.annotation.Serdeable;
 @Serdeable
 record BusinessCreatedView(String clientId, String businessId, String apiKey, String name, String reviewMode,
                            String refundMode, String reviewAbove) {
+    static final String API_KEY_REDACTED = "(shown once, when the business was created)";
+
+    BusinessCreatedView withApiKey(String shown) {
+        return new BusinessCreatedView(clientId, businessId, shown, name, reviewMode, refundMode, reviewAbove);
+    }
+
     static BusinessCreatedView of(CreatedBusiness created) {
         Business business = created.business();
         return new BusinessCreatedView(business.clientId().value(), business.id().value(), created.apiKey(),

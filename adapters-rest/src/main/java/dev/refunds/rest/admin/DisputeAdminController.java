@@ -1,5 +1,7 @@
 package dev.refunds.rest.admin;
 
+import io.micronaut.http.HttpRequest;
+import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.dispute.DisputesUseCase;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Dispute;
@@ -24,21 +26,29 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DisputeAdminController {
     private final DisputesUseCase disputes;
+    private final IdempotentPosts posts;
 
-    DisputeAdminController(DisputesUseCase disputes) {
+    DisputeAdminController(DisputesUseCase disputes, IdempotentPosts posts) {
         this.disputes = disputes;
+        this.posts = posts;
     }
 
     @Post("/payments/{paymentId}/disputes")
-    HttpResponse<?> open(@PathVariable String paymentId, @Body ReasonBody body) {
-        String reason = Fields.required(body.reason(), "reason", Dispute.REASON_LENGTH_MAX);
-        return answer(disputes.open(new PaymentId(paymentId), reason), HttpStatus.CREATED);
+    HttpResponse<?> open(HttpRequest<?> request, @PathVariable String paymentId, @Body ReasonBody body) {
+        return posts.run(request, AdminScope.NAME, body, () -> {
+            String reason = Fields.required(body.reason(), "reason", Dispute.REASON_LENGTH_MAX);
+            return answer(disputes.open(new PaymentId(paymentId), reason), HttpStatus.CREATED);
+        });
     }
 
     @Post("/disputes/{disputeId}/close")
-    HttpResponse<?> close(@PathVariable String disputeId, @Body CloseDisputeBody body) {
-        CloseDisputeBody.Outcome outcome = Fields.enumValue(body.outcome(), "outcome", CloseDisputeBody.Outcome.class);
-        return answer(disputes.close(new DisputeId(disputeId), DisputeStatus.valueOf(outcome.name())), HttpStatus.OK);
+    HttpResponse<?> close(HttpRequest<?> request, @PathVariable String disputeId, @Body CloseDisputeBody body) {
+        return posts.run(request, AdminScope.NAME, body, () -> {
+            CloseDisputeBody.Outcome outcome = Fields.enumValue(body.outcome(), "outcome",
+                    CloseDisputeBody.Outcome.class);
+            return answer(disputes.close(new DisputeId(disputeId), DisputeStatus.valueOf(outcome.name())),
+                    HttpStatus.OK);
+        });
     }
 
     private static HttpResponse<?> answer(Decision<DisputeChange> decision, HttpStatus success) {

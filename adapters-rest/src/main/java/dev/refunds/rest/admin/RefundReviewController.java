@@ -1,5 +1,7 @@
 package dev.refunds.rest.admin;
 
+import io.micronaut.http.HttpRequest;
+import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.refund.FindRefundsUseCase;
 import dev.refunds.application.refund.ReviewRefundUseCase;
 import dev.refunds.application.view.RefundView;
@@ -31,10 +33,12 @@ import java.util.Optional;
 final class RefundReviewController {
     private final FindRefundsUseCase find;
     private final ReviewRefundUseCase review;
+    private final IdempotentPosts posts;
 
-    RefundReviewController(FindRefundsUseCase find, ReviewRefundUseCase review) {
+    RefundReviewController(FindRefundsUseCase find, ReviewRefundUseCase review, IdempotentPosts posts) {
         this.find = find;
         this.review = review;
+        this.posts = posts;
     }
 
     /** Every business's refunds in one status (default {@code PENDING_REVIEW}), oldest first. */
@@ -48,14 +52,17 @@ final class RefundReviewController {
     }
 
     @Post("/{refundId}/approve")
-    HttpResponse<?> approve(@PathVariable String refundId) {
-        return RefundAnswers.of(review.approve(new RefundId(refundId)), HttpStatus.OK);
+    HttpResponse<?> approve(HttpRequest<?> request, @PathVariable String refundId) {
+        return posts.run(request, AdminScope.NAME, null,
+                () -> RefundAnswers.of(review.approve(new RefundId(refundId)), HttpStatus.OK));
     }
 
     @Post("/{refundId}/reject")
-    HttpResponse<?> reject(@PathVariable String refundId, @Nullable @Body ReasonBody body) {
-        Optional<String> reason = Fields.optional(body == null ? null : body.reason(), "reason",
-                Refund.REASON_LENGTH_MAX).filter(text -> !text.isBlank());
-        return RefundAnswers.of(review.reject(new RefundId(refundId), reason), HttpStatus.OK);
+    HttpResponse<?> reject(HttpRequest<?> request, @PathVariable String refundId, @Nullable @Body ReasonBody body) {
+        return posts.run(request, AdminScope.NAME, body, () -> {
+            Optional<String> reason = Fields.optional(body == null ? null : body.reason(), "reason",
+                    Refund.REASON_LENGTH_MAX).filter(text -> !text.isBlank());
+            return RefundAnswers.of(review.reject(new RefundId(refundId), reason), HttpStatus.OK);
+        });
     }
 }

@@ -1,5 +1,7 @@
 package dev.refunds.rest.v1;
 
+import io.micronaut.http.HttpRequest;
+import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.payment.ChangePaymentStatusUseCase;
 import dev.refunds.application.payment.CreatePaymentUseCase;
 import dev.refunds.application.payment.FindPaymentsUseCase;
@@ -34,18 +36,23 @@ final class PaymentController {
     private final CreatePaymentUseCase create;
     private final ChangePaymentStatusUseCase changeStatus;
     private final FindPaymentsUseCase find;
+    private final IdempotentPosts posts;
 
     PaymentController(CreatePaymentUseCase create, ChangePaymentStatusUseCase changeStatus,
-                      FindPaymentsUseCase find) {
+                      FindPaymentsUseCase find, IdempotentPosts posts) {
         this.create = create;
         this.changeStatus = changeStatus;
         this.find = find;
+        this.posts = posts;
     }
 
     @Post
-    HttpResponse<?> create(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @Body CreatePaymentBody body) {
-        Payment payment = create.handle(body.toCommand(merchant.id()));
-        return HttpResponse.created(SuccessEnvelope.of(PaymentView.of(payment)));
+    HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                           @Body CreatePaymentBody body) {
+        return posts.run(request, merchant.id().value(), body, () -> {
+            Payment payment = create.handle(body.toCommand(merchant.id()));
+            return HttpResponse.created(SuccessEnvelope.of(PaymentView.of(payment)));
+        });
     }
 
     @Get("/{paymentId}")
@@ -65,14 +72,17 @@ final class PaymentController {
     }
 
     @Post("/{paymentId}/complete")
-    HttpResponse<?> complete(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+    HttpResponse<?> complete(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                              @PathVariable String paymentId) {
-        return answer(changeStatus.complete(merchant.id(), new PaymentId(paymentId)));
+        return posts.run(request, merchant.id().value(), null,
+                () -> answer(changeStatus.complete(merchant.id(), new PaymentId(paymentId))));
     }
 
     @Post("/{paymentId}/cancel")
-    HttpResponse<?> cancel(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
-        return answer(changeStatus.cancel(merchant.id(), new PaymentId(paymentId)));
+    HttpResponse<?> cancel(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                           @PathVariable String paymentId) {
+        return posts.run(request, merchant.id().value(), null,
+                () -> answer(changeStatus.cancel(merchant.id(), new PaymentId(paymentId))));
     }
 
     private static HttpResponse<?> answer(Decision<Payment> decision) {

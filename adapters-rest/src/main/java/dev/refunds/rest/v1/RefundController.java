@@ -1,5 +1,7 @@
 package dev.refunds.rest.v1;
 
+import io.micronaut.http.HttpRequest;
+import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.refund.CancelRefundUseCase;
 import dev.refunds.application.refund.FindRefundsUseCase;
 import dev.refunds.application.refund.RequestRefundUseCase;
@@ -29,19 +31,22 @@ final class RefundController {
     private final RequestRefundUseCase request;
     private final CancelRefundUseCase cancel;
     private final FindRefundsUseCase find;
+    private final IdempotentPosts posts;
 
-    RefundController(RequestRefundUseCase request, CancelRefundUseCase cancel, FindRefundsUseCase find) {
+    RefundController(RequestRefundUseCase request, CancelRefundUseCase cancel, FindRefundsUseCase find,
+                     IdempotentPosts posts) {
         this.request = request;
         this.cancel = cancel;
         this.find = find;
+        this.posts = posts;
     }
 
     /** 202: the refund is queued, not settled; follow it by its status or by webhooks. */
     @Post
-    HttpResponse<?> request(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+    HttpResponse<?> request(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                             @PathVariable String paymentId, @Body RequestRefundBody body) {
-        return RefundAnswers.of(request.handle(body.toCommand(merchant.id(), new PaymentId(paymentId))),
-                HttpStatus.ACCEPTED);
+        return posts.run(http, merchant.id().value(), body, () -> RefundAnswers.of(
+                request.handle(body.toCommand(merchant.id(), new PaymentId(paymentId))), HttpStatus.ACCEPTED));
     }
 
     @Get
@@ -61,9 +66,9 @@ final class RefundController {
     }
 
     @Post("/{refundId}/cancel")
-    HttpResponse<?> cancel(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId,
-                           @PathVariable String refundId) {
-        return RefundAnswers.of(cancel.cancel(merchant.id(), new PaymentId(paymentId), new RefundId(refundId)),
-                HttpStatus.OK);
+    HttpResponse<?> cancel(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                           @PathVariable String paymentId, @PathVariable String refundId) {
+        return posts.run(http, merchant.id().value(), null, () -> RefundAnswers.of(
+                cancel.cancel(merchant.id(), new PaymentId(paymentId), new RefundId(refundId)), HttpStatus.OK));
     }
 }

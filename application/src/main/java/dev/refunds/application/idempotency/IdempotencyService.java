@@ -1,0 +1,101 @@
+package dev.refunds.application.idempotency;
+
+import dev.refunds.application.port.IdempotencyStore;
+import dev.refunds.application.port.IdempotencyStore.KeyRecord;
+import dev.refunds.application.port.Transactions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Two steps. First, in its own short transaction, the key is claimed: inserted with an owner token and a lease,
+ * or found (then replayed, refused as reused, or reported in progress). Second, the action runs in a transaction
+ * that also writes its response onto the key, but only while the claim is still ours; a claim whose lease ran out
+ * may be taken over, and then the slow first owner's transaction fails to complete and rolls back. So at most one
+ * execution per key ever commits.
+ */
+public final class IdempotencyService implements IdempotencyUseCase {
+    private static final int CLAIM_ATTEMPTS_MAX = 3;
+
+    private final IdempotencyStore store;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration lease;
+
+    public IdempotencyService(IdempotencyStore store, Transactions transactions, Clock clock, Duration lease) {
+        this.store = store;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    @Override
+    public IdempotentOutcome execute(String scope, String key, String requestHash, Supplier<StoredResponse> action) {
+        String token = UUID.randomUUID().toString();
+        Optional<IdempotentOutcome> seen = claim(scope, key, requestHash, token);
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        try {
+            return transactions.inTransaction(() -> {
+                StoredResponse response = action.get();
+                if (!store.complete(scope, key, token, response)) {
+                    throw new ClaimLostException();
+                }
+                return new IdempotentOutcome.Executed(response);
+            });
+        } catch (ClaimLostException lost) {
+            return new IdempotentOutcome.InProgress();
+        } catch (RuntimeException failed) {
+            transactions.inTransaction(() -> {
+                store.release(scope, key, token);
+                return null;
+            });
+            throw failed;
+        }
+    }
+
+    /** Empty when the claim is ours; otherwise what the caller answers instead of running the action. */
+    private Optional<IdempotentOutcome> claim(String scope, String key, String requestHash, String token) {
+        for (int attempt = 1; attempt <= CLAIM_ATTEMPTS_MAX; attempt++) {
+            Optional<Optional<IdempotentOutcome>> decided = transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                Optional<KeyRecord> existing = store.lock(scope, key);
+                if (existing.isEmpty()) {
+                    return store.insert(scope, key, requestHash, token, now.plus(lease), now)
+                            ? Optional.of(Optional.<IdempotentOutcome>empty()) : Optional.empty();
+                }
+                return Optional.of(decide(existing.get(), scope, key, requestHash, token, now));
+            });
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
+        return Optional.of(new IdempotentOutcome.InProgress());
+    }
+
+    private Optional<IdempotentOutcome> decide(KeyRecord record, String scope, String key, String requestHash,
+                                               String token, Instant now) {
+        if (!record.requestHash().equals(requestHash)) {
+            return Optional.of(new IdempotentOutcome.KeyReused());
+        }
+        if (record.response().isPresent()) {
+            return Optional.of(new IdempotentOutcome.Replayed(record.response().get()));
+        }
+        if (record.leaseUntil().isAfter(now)) {
+            return Optional.of(new IdempotentOutcome.InProgress());
+        }
+        store.takeOver(scope, key, token, now.plus(lease));
+        return Optional.empty();
+    }
+
+    private static final class ClaimLostException extends RuntimeException {
+        ClaimLostException() {
+            super("the idempotency claim was taken over", null, false, false);
+        }
+    }
+}
