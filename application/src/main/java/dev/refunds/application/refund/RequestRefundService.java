@@ -10,6 +10,7 @@ import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.domain.payment.RefundRequest;
+import dev.refunds.domain.payment.Refusal;
 import dev.refunds.domain.payment.RefusalCode;
 
 import java.time.Clock;
@@ -48,6 +49,10 @@ public final class RequestRefundService implements RequestRefundUseCase {
             Payment payment = locked.get();
             Business business = businesses.findById(command.businessId()).orElseThrow(
                     () -> new IllegalStateException("payment " + payment.id() + " has no business"));
+            Optional<Refusal> blocked = payment.refundBlocker(business.policy());
+            if (blocked.isPresent()) {
+                return Decision.refused(blocked.get());   // before the amount is read: the SecPaid order
+            }
             Optional<Money> amount = command.amount().map(a -> a.toMoney(payment.amount().currency()));
             Instant now = clock.instant();
             RefundRequest request = new RefundRequest(ids.newRefundId(now), amount, command.fullRefundOnly(),

@@ -6,12 +6,16 @@ import dev.refunds.domain.money.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An amount as a client sent it, read once the payment (and so its currency) is known: v1's strict string form
  * or v2's exact JSON number. Zero is refused here; a refund is always of something.
  */
-public sealed interface RequestedAmount permits RequestedAmount.Text, RequestedAmount.Decimal {
+public sealed interface RequestedAmount permits RequestedAmount.Text, RequestedAmount.Decimal,
+        RequestedAmount.Invalid {
+
+    Pattern PLAIN_NUMBER = Pattern.compile("(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?");
 
     Money toMoney(Currency currency);
 
@@ -21,6 +25,17 @@ public sealed interface RequestedAmount permits RequestedAmount.Text, RequestedA
 
     static RequestedAmount decimal(BigDecimal value) {
         return new Decimal(value);
+    }
+
+    /**
+     * A JSON number as written ({@code 49.99}): plain decimal notation only. An exponent ({@code 1e2}) is refused
+     * rather than guessed at, like more fraction digits than the currency has.
+     */
+    static RequestedAmount jsonNumber(String literal) {
+        if (!PLAIN_NUMBER.matcher(literal).matches()) {
+            return new Invalid("amount must be a plain decimal number such as 49.99");
+        }
+        return new Decimal(new BigDecimal(literal));
     }
 
     record Text(String value) implements RequestedAmount {
@@ -42,6 +57,14 @@ public sealed interface RequestedAmount permits RequestedAmount.Text, RequestedA
         @Override
         public Money toMoney(Currency currency) {
             return positive(Money.ofDecimal(value, currency));
+        }
+    }
+
+    /** An amount already known to be unusable; it says so when it is read, in its turn among the rules. */
+    record Invalid(String reason) implements RequestedAmount {
+        @Override
+        public Money toMoney(Currency currency) {
+            throw new InvalidAmountException(reason);
         }
     }
 

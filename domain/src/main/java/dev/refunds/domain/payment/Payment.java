@@ -80,6 +80,14 @@ public record Payment(PaymentId id, long payId, BusinessId businessId, Money amo
     }
 
     /**
+     * The first rule other than the amount's that forbids a refund now, if any. Lets a caller read an amount
+     * (whose form depends on the currency) only once the payment could take a refund at all.
+     */
+    public Optional<Refusal> refundBlocker(RefundPolicy policy) {
+        return RefundRules.blocker(this, policy);
+    }
+
+    /**
      * Asks for a refund. The checks run in the order of the SecPaid error table so that v1 and v2 agree on which
      * refusal a request that breaks several rules gets.
      */

@@ -12,6 +12,12 @@ final class RefundRules {
     }
 
     static Optional<Refusal> refusalFor(Payment payment, RefundRequest request, RefundPolicy policy) {
+        Optional<Refusal> blocker = blocker(payment, policy);
+        return blocker.isPresent() ? blocker : amountRefusal(payment, request);
+    }
+
+    /** Every rule but the amount's, in order. */
+    static Optional<Refusal> blocker(Payment payment, RefundPolicy policy) {
         if (payment.status() == PaymentStatus.CANCELLED) {
             return refusal(RefusalCode.PAYMENT_CANCELLED,
                     "Payment " + payment.id() + " was cancelled before it was paid; there is nothing to refund");
@@ -37,7 +43,7 @@ final class RefundRules {
             return refusal(RefusalCode.PAYMENT_CHARGED_BACK,
                     "Payment " + payment.id() + " was charged back after a lost dispute; it cannot be refunded");
         }
-        return amountRefusal(payment, request);
+        return Optional.empty();
     }
 
     private static Optional<Refusal> amountRefusal(Payment payment, RefundRequest request) {

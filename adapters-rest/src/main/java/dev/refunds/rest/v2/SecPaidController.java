@@ -1,0 +1,96 @@
+package dev.refunds.rest.v2;
+
+import dev.refunds.application.refund.FindRefundsUseCase;
+import dev.refunds.application.refund.PaymentRef;
+import dev.refunds.application.refund.RequestRefundCommand;
+import dev.refunds.application.refund.RequestRefundUseCase;
+import dev.refunds.application.refund.RequestedAmount;
+import dev.refunds.domain.business.Business;
+import dev.refunds.domain.money.InvalidAmountException;
+import dev.refunds.domain.payment.Decision;
+import dev.refunds.domain.payment.RefundChange;
+import dev.refunds.rest.IdempotentPosts;
+import dev.refunds.rest.SuccessEnvelope;
+import dev.refunds.rest.auth.Merchants;
+import dev.refunds.rest.error.Errors;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The SecPaid API over the same use cases as v1: {@code refundPayment} and {@code refundStatus}, with the
+ * document's messages checked in its table's order (amount given → link found → cancelled → invoice → already
+ * requested → dispute → amount valid).
+ */
+@Controller("/api/v2")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SecPaidController {
+    /** SecPaid has no reason field; v1 requires one, so v2 refunds carry this. */
+    static final String REASON = "Refund requested through the SecPaid API (v2)";
+    private static final Pattern PAY_ID = Pattern.compile("[1-9][0-9]{0,17}");
+
+    private final RequestRefundUseCase request;
+    private final FindRefundsUseCase find;
+    private final IdempotentPosts posts;
+
+    SecPaidController(RequestRefundUseCase request, FindRefundsUseCase find, IdempotentPosts posts) {
+        this.request = request;
+        this.find = find;
+        this.posts = posts;
+    }
+
+    @Post("/refundPayment")
+    HttpResponse<?> refundPayment(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                                  @Body String raw) {
+        RefundPaymentBody body = RefundPaymentBody.parse(raw);
+        if (body == null || !body.hasPositiveAmount()) {
+            return SecPaidErrors.amountRequired();
+        }
+        if (body.payId() == null || body.payId() <= 0) {
+            return SecPaidErrors.linkNotFound();
+        }
+        return posts.run(http, merchant.id().value(), body, () -> {
+            if (body.fullRefundMalformed()) {
+                return Errors.invalid("isFullRefund", "isFullRefund must be true or false");
+            }
+            RequestRefundCommand command = new RequestRefundCommand(merchant.id(), PaymentRef.ofPayId(body.payId()),
+                    Optional.of(RequestedAmount.jsonNumber(body.amountLiteral())),
+                    Boolean.TRUE.equals(body.fullRefund()), REASON, Optional.empty());
+            Decision<RefundChange> decision;
+            try {
+                decision = request.handle(command);
+            } catch (InvalidAmountException notInCurrency) {
+                return SecPaidErrors.invalidAmount();
+            }
+            if (decision instanceof Decision.Accepted<RefundChange> accepted) {
+                RefundChange change = accepted.value();
+                return HttpResponse.ok(SuccessEnvelope.of(
+                        SecPaidView.of(change.refund(), change.payment().payId()).requested()));
+            }
+            return SecPaidErrors.refused(((Decision.Refused<RefundChange>) decision).refusal());
+        });
+    }
+
+    /** The latest refund of the link. */
+    @Get("/refundStatus")
+    HttpResponse<?> refundStatus(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                                 @QueryValue("pay_id") Optional<String> payId) {
+        if (payId.isEmpty() || !PAY_ID.matcher(payId.get()).matches()) {
+            return SecPaidErrors.linkNotFound();
+        }
+        long id = Long.parseLong(payId.get());
+        return find.latestForPayId(merchant.id(), id)
+                .<HttpResponse<?>>map(refund -> HttpResponse.ok(SuccessEnvelope.of(SecPaidView.of(refund, id))))
+                .orElseGet(() -> Errors.notFound("No refund was requested for this link"));
+    }
+}
