@@ -19,7 +19,11 @@ import dev.refunds.application.port.EventOutbox;
 import dev.refunds.application.port.IdGenerator;
 import dev.refunds.application.port.PaymentRepository;
 import dev.refunds.application.port.RefundRepository;
+import dev.refunds.application.port.PaymentProcessor;
+import dev.refunds.application.port.SettlementQueue;
 import dev.refunds.application.port.Transactions;
+import dev.refunds.application.settlement.SettleRefundsUseCase;
+import dev.refunds.application.settlement.SettlementService;
 import dev.refunds.application.refund.CancelRefundService;
 import dev.refunds.application.refund.CancelRefundUseCase;
 import dev.refunds.application.refund.FindRefundsService;
@@ -98,9 +102,21 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    CancelRefundUseCase cancelRefund(RefundRepository refunds, RefundMover mover, Transactions transactions,
-                                     Clock clock) {
-        return new CancelRefundService(refunds, mover, transactions, clock);
+    CancelRefundUseCase cancelRefund(RefundRepository refunds, RefundMover mover, SettlementQueue settlement,
+                                     Transactions transactions, Clock clock) {
+        return new CancelRefundService(refunds, mover, settlement, transactions, clock);
+    }
+
+    @Singleton
+    SettleRefundsUseCase settleRefunds(SettlementQueue queue, PaymentProcessor processor, PaymentRepository payments,
+                                       RefundMover mover, Transactions transactions, Clock clock,
+                                       @Value("${refunds.settlement.batch-size:50}") int batchSize,
+                                       @Value("${refunds.settlement.send-lease:30s}") Duration sendLease,
+                                       @Value("${refunds.settlement.first-check-after:0s}") Duration firstCheck,
+                                       @Value("${refunds.settlement.check-every:500ms}") Duration checkEvery,
+                                       @Value("${refunds.settlement.check-every-max:5m}") Duration checkEveryMax) {
+        return new SettlementService(queue, processor, payments, mover, transactions, clock,
+                new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax));
     }
 
     @Singleton

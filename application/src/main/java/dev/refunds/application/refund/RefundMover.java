@@ -7,10 +7,12 @@ import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.domain.payment.RefundStatus;
+import dev.refunds.domain.payment.Refusal;
 import dev.refunds.domain.payment.RefusalCode;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Moves a refund to its next status inside the caller's transaction: lock the payment first (the one lock order
@@ -29,11 +31,21 @@ public final class RefundMover {
     }
 
     public Decision<RefundChange> move(Refund seen, RefundStatus next, Optional<String> note, Instant now) {
+        return move(seen, next, note, now, current -> Optional.empty());
+    }
+
+    /** Like {@link #move(Refund, RefundStatus, Optional, Instant)}, with one more rule checked under the lock. */
+    public Decision<RefundChange> move(Refund seen, RefundStatus next, Optional<String> note, Instant now,
+                                       Function<Refund, Optional<Refusal>> guard) {
         Payment payment = payments.lockById(seen.businessId(), seen.paymentId()).orElseThrow(
                 () -> new IllegalStateException("refund " + seen.id() + " has no payment"));
         Optional<Refund> current = refunds.findById(seen.businessId(), seen.id());
         if (current.isEmpty()) {
             return Decision.refused(RefusalCode.REFUND_NOT_FOUND, "No refund " + seen.id());
+        }
+        Optional<Refusal> refused = guard.apply(current.get());
+        if (refused.isPresent()) {
+            return Decision.refused(refused.get());
         }
         Decision<RefundChange> decision = payment.moveRefund(current.get(), next, note, now);
         if (decision instanceof Decision.Accepted<RefundChange> accepted) {

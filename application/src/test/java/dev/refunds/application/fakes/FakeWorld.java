@@ -57,6 +57,7 @@ public final class FakeWorld {
     public final InMemoryBusinessRepository businesses = new InMemoryBusinessRepository();
     public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
     public final InMemoryRefundRepository refunds = new InMemoryRefundRepository();
+    public final InMemorySettlementQueue settlement = new InMemorySettlementQueue(refunds);
     public final InMemoryDisputeRepository disputes = new InMemoryDisputeRepository();
     public final RecordingEventOutbox outbox = new RecordingEventOutbox();
     public final Transactions transactions;
@@ -80,7 +81,7 @@ public final class FakeWorld {
         BooleanSupplier active;
         if (rollback) {
             RollbackTransactions rollbackTransactions =
-                    new RollbackTransactions(businesses, payments, refunds, disputes, outbox);
+                    new RollbackTransactions(businesses, payments, refunds, disputes, outbox, settlement);
             transactions = rollbackTransactions;
             active = rollbackTransactions::isActive;
         } else {
@@ -102,7 +103,7 @@ public final class FakeWorld {
         writer = new RefundWriter(payments, refunds, outbox, ids);
         mover = new RefundMover(payments, refunds, writer);
         requestRefund = new RequestRefundService(payments, businesses, writer, ids, transactions, clock);
-        cancelRefund = new CancelRefundService(refunds, mover, transactions, clock);
+        cancelRefund = new CancelRefundService(refunds, mover, settlement, transactions, clock);
         reviewRefund = new ReviewRefundService(refunds, mover, transactions, clock);
         findRefunds = new FindRefundsService(payments, refunds);
         disputesService = new DisputesService(payments, disputes, ids, transactions, clock);

@@ -40,6 +40,9 @@ public final class RunningService implements AutoCloseable {
         properties.put("refunds.db.url", database.url());
         properties.put("refunds.db.user", database.user());
         properties.put("refunds.db.password", database.password());
+        // Refunds stay where a test puts them unless it starts the settlement worker itself.
+        properties.put("refunds.settlement.enabled", false);
+        properties.put("refunds.sandbox.settle-delay", "0s");
         properties.putAll(extra);
         ApplicationContext context = ApplicationContext.builder().properties(properties).start();
         return new RunningService(context, database);

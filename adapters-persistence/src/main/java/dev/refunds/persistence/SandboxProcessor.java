@@ -1,0 +1,91 @@
+package dev.refunds.persistence;
+
+import dev.refunds.application.port.PaymentProcessor;
+import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.RefundId;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The built-in sandbox processor. It accepts every refund and settles it {@code refunds.sandbox.settle-delay}
+ * later ({@code REFUNDS_SANDBOX_SETTLE_DELAY}, default 2 s); it fails, deterministically, every refund whose
+ * amount in minor units ends in 13 (10.13, 513 JPY, 1.013 KWD), so clients can test both paths. The refund id is
+ * its idempotency key: a second submit of one refund counts the call and changes nothing.
+ */
+@Singleton
+final class SandboxProcessor implements PaymentProcessor {
+    static final long FAILING_MINOR_UNITS_SUFFIX = 13;
+    static final String FAILURE_REASON = "sandbox: amounts whose minor units end in 13 are declined";
+
+    private final LedgerRows ledger;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+    private final Duration settleDelay;
+
+    SandboxProcessor(LedgerRows ledger, TransactionOperations<Connection> transactions, Clock clock,
+                     @Value("${refunds.sandbox.settle-delay:2s}") Duration settleDelay) {
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.settleDelay = settleDelay;
+    }
+
+    @Override
+    public void submit(RefundId refundId, Money amount) {
+        transactions.executeWrite(status -> {
+            if (ledger.countCall(refundId.value()) == 0) {
+                Instant now = clock.instant();
+                boolean fails = amount.minorUnits() % 100 == FAILING_MINOR_UNITS_SUFFIX;
+                ledger.receive(refundId.value(), amount.minorUnits(), amount.currency().getCurrencyCode(),
+                        Times.millis(now), Times.millis(now.plus(settleDelay)), fails ? "FAILED" : "SUCCEEDED",
+                        fails ? FAILURE_REASON : null);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public ProcessorStatus status(RefundId refundId) {
+        Optional<LedgerRow> row = transactions.executeRead(status -> ledger.find(refundId.value()));
+        if (row.isEmpty()) {
+            return new ProcessorStatus.Unknown();
+        }
+        if (clock.millis() < row.get().settleAtMs()) {
+            return new ProcessorStatus.Pending();
+        }
+        return "FAILED".equals(row.get().outcome()) ? new ProcessorStatus.Failed(row.get().failureReason())
+                : new ProcessorStatus.Succeeded();
+    }
+
+    @io.micronaut.data.annotation.MappedEntity(value = "sandbox_processor_refunds", escape = false)
+    record LedgerRow(@io.micronaut.data.annotation.Id String refundId, long amountMinor, String currency,
+                     long receivedAtMs, long settleAtMs, String outcome,
+                     @io.micronaut.core.annotation.Nullable String failureReason, int submitCalls) {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface LedgerRows extends GenericRepository<LedgerRow, String> {
+        @Query("UPDATE sandbox_processor_refunds SET submit_calls = submit_calls + 1 WHERE refund_id = :refundId")
+        long countCall(String refundId);
+
+        @Query("INSERT INTO sandbox_processor_refunds (refund_id, amount_minor, currency, received_at_ms,"
+                + " settle_at_ms, outcome, failure_reason, submit_calls) VALUES (:refundId, :amountMinor, :currency,"
+                + " :receivedAtMs, :settleAtMs, :outcome, :failureReason, 1)")
+        void receive(String refundId, long amountMinor, String currency, long receivedAtMs, long settleAtMs,
+                     String outcome, @io.micronaut.core.annotation.Nullable String failureReason);
+
+        @Query("SELECT * FROM sandbox_processor_refunds WHERE refund_id = :refundId")
+        Optional<LedgerRow> find(String refundId);
+    }
+}
