@@ -26,6 +26,11 @@ final class JdbcDisputeRepository implements DisputeRepository {
     }
 
     @Override
+    public Optional<Dispute> lockById(DisputeId id) {
+        return rows.lock(id.value()).map(DisputeRow::toDomain);
+    }
+
+    @Override
     public Optional<Dispute> findById(DisputeId id) {
         return rows.findById(id.value()).map(DisputeRow::toDomain);
     }

@@ -37,6 +37,11 @@ final class JdbcRefundRepository implements RefundRepository {
     }
 
     @Override
+    public Optional<Refund> lockById(BusinessId businessId, RefundId id) {
+        return rows.lock(businessId.value(), id.value()).map(RefundRow::toDomain);
+    }
+
+    @Override
     public Optional<Refund> findAnyById(RefundId id) {
         return rows.findAny(id.value()).map(RefundRow::toDomain);
     }

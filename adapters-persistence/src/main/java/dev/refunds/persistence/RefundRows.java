@@ -15,6 +15,9 @@ interface RefundRows extends CrudRepository<RefundRow, String> {
     @Query("SELECT * FROM refunds WHERE business_id = :businessId AND refund_id = :refundId")
     Optional<RefundRow> find(String businessId, String refundId);
 
+    @Query("SELECT * FROM refunds WHERE business_id = :businessId AND refund_id = :refundId FOR UPDATE")
+    Optional<RefundRow> lock(String businessId, String refundId);
+
     @Query("SELECT * FROM refunds WHERE refund_id = :refundId")
     Optional<RefundRow> findAny(String refundId);
 

@@ -21,7 +21,7 @@ interface SettlementRows extends GenericRepository<RefundRow, String> {
             + " AND (send_lease_until_ms IS NULL OR send_lease_until_ms < :nowMs)")
     long claimForSending(String refundId, long nowMs, long leaseUntilMs);
 
-    @Query("SELECT claimed_at_ms FROM refunds WHERE refund_id = :refundId")
+    @Query("SELECT claimed_at_ms FROM refunds WHERE refund_id = :refundId FOR UPDATE")
     Optional<Long> claimedAt(String refundId);
 
     @Query("UPDATE refunds SET next_check_at_ms = :atMs, check_attempts = 0 WHERE refund_id = :refundId")

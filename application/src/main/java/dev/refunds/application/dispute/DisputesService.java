@@ -59,7 +59,7 @@ public final class DisputesService implements DisputesUseCase {
             }
             Payment payment = payments.lockAnyById(seen.get().paymentId()).orElseThrow(
                     () -> new IllegalStateException("dispute " + disputeId + " has no payment"));
-            Dispute current = disputes.findById(disputeId).orElseThrow();
+            Dispute current = disputes.lockById(disputeId).orElseThrow();
             Decision<DisputeChange> decision = payment.closeDispute(current, outcome, clock.instant());
             if (decision instanceof Decision.Accepted<DisputeChange> accepted) {
                 payments.update(accepted.value().payment());

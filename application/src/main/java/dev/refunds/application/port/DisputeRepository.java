@@ -12,4 +12,7 @@ public interface DisputeRepository {
     void update(Dispute dispute);
 
     Optional<Dispute> findById(DisputeId id);
+
+    /** Reads the dispute with a lock on its row; call with its payment locked (see RefundRepository#lockById). */
+    Optional<Dispute> lockById(DisputeId id);
 }

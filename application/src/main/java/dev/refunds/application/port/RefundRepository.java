@@ -17,6 +17,12 @@ public interface RefundRepository {
 
     Optional<Refund> findById(BusinessId businessId, RefundId id);
 
+    /**
+     * Reads the refund with a lock on its row. Writers call it with the payment already locked: a locking read
+     * sees the latest committed row whatever the isolation level, where a plain read may see an older snapshot.
+     */
+    Optional<Refund> lockById(BusinessId businessId, RefundId id);
+
     /** Any business's refund: for admin endpoints only. */
     Optional<Refund> findAnyById(RefundId id);
 

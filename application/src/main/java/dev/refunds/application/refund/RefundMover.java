@@ -39,7 +39,7 @@ public final class RefundMover {
                                        Function<Refund, Optional<Refusal>> guard) {
         Payment payment = payments.lockById(seen.businessId(), seen.paymentId()).orElseThrow(
                 () -> new IllegalStateException("refund " + seen.id() + " has no payment"));
-        Optional<Refund> current = refunds.findById(seen.businessId(), seen.id());
+        Optional<Refund> current = refunds.lockById(seen.businessId(), seen.id());
         if (current.isEmpty()) {
             return Decision.refused(RefusalCode.REFUND_NOT_FOUND, "No refund " + seen.id());
         }

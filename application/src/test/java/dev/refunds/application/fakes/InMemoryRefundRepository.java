@@ -57,6 +57,12 @@ public final class InMemoryRefundRepository implements RefundRepository, Snapsho
         return findAnyById(id).filter(refund -> refund.businessId().equals(businessId));
     }
 
+    /** In memory every read is current; the lock is the caller's payment lock. */
+    @Override
+    public Optional<Refund> lockById(BusinessId businessId, RefundId id) {
+        return findById(businessId, id);
+    }
+
     @Override
     public Optional<Refund> findAnyById(RefundId id) {
         return Optional.ofNullable(rows.get(id)).map(Row::refund);
