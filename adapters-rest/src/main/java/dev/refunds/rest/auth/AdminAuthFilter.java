@@ -11,8 +11,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-/** Admin endpoints take {@code Authorization: Bearer <admin token>}; merchant credentials never open them. */
-@ServerFilter("/api/admin/**")
+/**
+ * Admin and management endpoints ({@code /metrics}) take {@code Authorization: Bearer <admin token>}; merchant
+ * credentials never open them. {@code /health} stays open for load balancers.
+ */
+@ServerFilter({"/api/admin/**", "/metrics"})
 final class AdminAuthFilter {
     private static final String BEARER = "Bearer ";
 
