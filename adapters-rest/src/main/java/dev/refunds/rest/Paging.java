@@ -9,19 +9,13 @@ import java.util.regex.Pattern;
 /** Reads {@code limit} (default 20, 1-100) and {@code startingAfter}; anything else is a 400. */
 public final class Paging {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
-    private static final int CURSOR_LENGTH_MAX = 64;
 
     private Paging() {
     }
 
     public static PageRequest of(Optional<String> limit, Optional<String> startingAfter) {
         int size = limit.map(Paging::parseLimit).orElse(PageRequest.LIMIT_DEFAULT);
-        Optional<String> cursor = startingAfter.map(value -> {
-            if (value.isBlank() || value.length() > CURSOR_LENGTH_MAX) {
-                throw new InvalidInputException("startingAfter", "startingAfter must be the id of a listed item");
-            }
-            return value;
-        });
+        Optional<String> cursor = startingAfter.map(PathIds::cursor);
         return new PageRequest(size, cursor);
     }
 

@@ -1,5 +1,7 @@
 package dev.refunds.rest.admin;
 
+import io.micronaut.json.tree.JsonNode;
+import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.business.CreateBusinessUseCase;
@@ -23,7 +25,8 @@ final class BusinessAdminController {
     }
 
     @Post
-    HttpResponse<?> create(HttpRequest<?> request, @Body CreateBusinessBody body) {
+    HttpResponse<?> create(HttpRequest<?> request, @Body JsonNode json) {
+        CreateBusinessBody body = CreateBusinessBody.from(JsonBody.of(json));
         return posts.run(request, AdminScope.NAME, body, () -> HttpResponse.created(
                 SuccessEnvelope.of(BusinessCreatedView.of(create.handle(body.toCommand())))),
                 BusinessAdminController::withoutApiKey);

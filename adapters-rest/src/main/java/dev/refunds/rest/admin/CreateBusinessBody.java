@@ -1,5 +1,6 @@
 package dev.refunds.rest.admin;
 
+import dev.refunds.rest.JsonBody;
 import dev.refunds.application.InvalidInputException;
 import dev.refunds.application.business.CreateBusinessCommand;
 import dev.refunds.domain.business.Business;
@@ -19,6 +20,11 @@ import java.util.regex.Pattern;
 record CreateBusinessBody(@Nullable String name, @Nullable String reviewMode, @Nullable String refundMode,
                           @Nullable String reviewAbove) {
     private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,14})(\\.[0-9]{1,3})?");
+
+    static CreateBusinessBody from(JsonBody json) {
+        return new CreateBusinessBody(json.string("name"), json.string("reviewMode"), json.string("refundMode"),
+                json.string("reviewAbove"));
+    }
 
     CreateBusinessCommand toCommand() {
         RefundPolicy policy = new RefundPolicy(Fields.enumValue(reviewMode, "reviewMode", ReviewMode.class),

@@ -1,5 +1,7 @@
 package dev.refunds.rest.admin;
 
+import io.micronaut.json.tree.JsonNode;
+import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.dispute.DisputesUseCase;
@@ -34,7 +36,8 @@ final class DisputeAdminController {
     }
 
     @Post("/payments/{paymentId}/disputes")
-    HttpResponse<?> open(HttpRequest<?> request, @PathVariable String paymentId, @Body ReasonBody body) {
+    HttpResponse<?> open(HttpRequest<?> request, @PathVariable String paymentId, @Body JsonNode json) {
+        ReasonBody body = ReasonBody.from(JsonBody.of(json));
         return posts.run(request, AdminScope.NAME, body, () -> {
             String reason = Fields.required(body.reason(), "reason", Dispute.REASON_LENGTH_MAX);
             return answer(disputes.open(new PaymentId(paymentId), reason), HttpStatus.CREATED);
@@ -42,7 +45,8 @@ final class DisputeAdminController {
     }
 
     @Post("/disputes/{disputeId}/close")
-    HttpResponse<?> close(HttpRequest<?> request, @PathVariable String disputeId, @Body CloseDisputeBody body) {
+    HttpResponse<?> close(HttpRequest<?> request, @PathVariable String disputeId, @Body JsonNode json) {
+        CloseDisputeBody body = CloseDisputeBody.from(JsonBody.of(json));
         return posts.run(request, AdminScope.NAME, body, () -> {
             CloseDisputeBody.Outcome outcome = Fields.enumValue(body.outcome(), "outcome",
                     CloseDisputeBody.Outcome.class);

@@ -1,5 +1,7 @@
 package dev.refunds.rest.admin;
 
+import io.micronaut.json.tree.JsonNode;
+import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.refund.FindRefundsUseCase;
@@ -58,9 +60,10 @@ final class RefundReviewController {
     }
 
     @Post("/{refundId}/reject")
-    HttpResponse<?> reject(HttpRequest<?> request, @PathVariable String refundId, @Nullable @Body ReasonBody body) {
+    HttpResponse<?> reject(HttpRequest<?> request, @PathVariable String refundId, @Nullable @Body JsonNode json) {
+        ReasonBody body = ReasonBody.from(JsonBody.orEmpty(json));
         return posts.run(request, AdminScope.NAME, body, () -> {
-            Optional<String> reason = Fields.optional(body == null ? null : body.reason(), "reason",
+            Optional<String> reason = Fields.optional(body.reason(), "reason",
                     Refund.REASON_LENGTH_MAX).filter(text -> !text.isBlank());
             return RefundAnswers.of(review.reject(new RefundId(refundId), reason), HttpStatus.OK);
         });

@@ -1,5 +1,6 @@
 package dev.refunds.rest.v1;
 
+import dev.refunds.rest.JsonBody;
 import dev.refunds.application.InvalidInputException;
 import dev.refunds.application.payment.CreatePaymentCommand;
 import dev.refunds.domain.business.BusinessId;
@@ -18,6 +19,11 @@ import java.util.Currency;
 @Serdeable
 record CreatePaymentBody(@Nullable String amount, @Nullable String currency, @Nullable String type,
                          @Nullable String merchantRef, @Nullable String description) {
+
+    static CreatePaymentBody from(JsonBody json) {
+        return new CreatePaymentBody(json.string("amount"), json.string("currency"), json.string("type"),
+                json.string("merchantRef"), json.string("description"));
+    }
 
     CreatePaymentCommand toCommand(BusinessId businessId) {
         Currency parsedCurrency = parsedCurrency();

@@ -1,5 +1,7 @@
 package dev.refunds.rest.v1;
 
+import io.micronaut.json.tree.JsonNode;
+import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.payment.ChangePaymentStatusUseCase;
@@ -48,7 +50,8 @@ final class PaymentController {
 
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                           @Body CreatePaymentBody body) {
+                           @Body JsonNode json) {
+        CreatePaymentBody body = CreatePaymentBody.from(JsonBody.of(json));
         return posts.run(request, merchant.id().value(), body, () -> {
             Payment payment = create.handle(body.toCommand(merchant.id()));
             return HttpResponse.created(SuccessEnvelope.of(PaymentView.of(payment)));

@@ -1,5 +1,7 @@
 package dev.refunds.rest.v1;
 
+import io.micronaut.json.tree.JsonNode;
+import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.refund.CancelRefundUseCase;
@@ -44,7 +46,8 @@ final class RefundController {
     /** 202: the refund is queued, not settled; follow it by its status or by webhooks. */
     @Post
     HttpResponse<?> request(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                            @PathVariable String paymentId, @Body RequestRefundBody body) {
+                            @PathVariable String paymentId, @Body JsonNode json) {
+        RequestRefundBody body = RequestRefundBody.from(JsonBody.of(json));
         return posts.run(http, merchant.id().value(), body, () -> RefundAnswers.of(
                 request.handle(body.toCommand(merchant.id(), new PaymentId(paymentId))), HttpStatus.ACCEPTED));
     }

@@ -1,5 +1,6 @@
 package dev.refunds.rest.v1;
 
+import dev.refunds.rest.JsonBody;
 import dev.refunds.application.refund.PaymentRef;
 import dev.refunds.application.refund.RequestRefundCommand;
 import dev.refunds.application.refund.RequestedAmount;
@@ -16,6 +17,10 @@ import java.util.Optional;
 @Serdeable
 record RequestRefundBody(@Nullable String amount, @Nullable String reason, @Nullable String merchantRef) {
     private static final int AMOUNT_LENGTH_MAX = 32;
+
+    static RequestRefundBody from(JsonBody json) {
+        return new RequestRefundBody(json.string("amount"), json.string("reason"), json.string("merchantRef"));
+    }
 
     RequestRefundCommand toCommand(BusinessId businessId, PaymentId paymentId) {
         Optional<RequestedAmount> requested = Fields.optional(amount, "amount", AMOUNT_LENGTH_MAX)

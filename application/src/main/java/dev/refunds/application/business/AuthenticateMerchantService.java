@@ -35,7 +35,9 @@ public final class AuthenticateMerchantService implements AuthenticateMerchantUs
         return business.clientId().value().equals(clientId) ? Optional.of(business) : Optional.empty();
     }
 
+    /** Present, bounded, and without blanks (a database collation may ignore trailing ones). */
     private static boolean present(String value) {
-        return value != null && !value.isBlank() && value.length() <= CREDENTIAL_LENGTH_MAX;
+        return value != null && !value.isBlank() && value.length() <= CREDENTIAL_LENGTH_MAX
+                && value.chars().noneMatch(c -> c <= ' ' || c > '~');
     }
 }

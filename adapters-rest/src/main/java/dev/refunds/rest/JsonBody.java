@@ -1,0 +1,43 @@
+package dev.refunds.rest;
+
+import dev.refunds.application.InvalidInputException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+
+/**
+ * A request body read as a JSON tree, so every field's JSON type is checked as it is: a number, an array or an
+ * object where a string belongs is a 400 naming the field, never silently converted (the serialiser would turn
+ * {@code ["1000"]} or {@code 1000} into {@code "1000"}).
+ */
+public final class JsonBody {
+    private final JsonNode node;
+
+    private JsonBody(JsonNode node) {
+        this.node = node;
+    }
+
+    public static JsonBody of(@Nullable JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("body", "The request body must be a JSON object");
+        }
+        return new JsonBody(node);
+    }
+
+    /** An optional body: absent or empty reads as an empty object. */
+    public static JsonBody orEmpty(@Nullable JsonNode node) {
+        return node == null ? new JsonBody(JsonNode.createObjectNode(java.util.Map.of())) : of(node);
+    }
+
+    /** The field's text; null when absent or JSON null; a 400 when it is not a JSON string. */
+    @Nullable
+    public String string(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new InvalidInputException(field, field + " must be a JSON string");
+        }
+        return value.getStringValue();
+    }
+}

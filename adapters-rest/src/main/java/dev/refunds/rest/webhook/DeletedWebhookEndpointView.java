@@ -1,0 +1,8 @@
+package dev.refunds.rest.webhook;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** {@code {"id": …, "deleted": true}}: the answer to a DELETE. */
+@Serdeable
+record DeletedWebhookEndpointView(String id, boolean deleted) {
+}

@@ -1,0 +1,106 @@
+package dev.refunds.rest.webhook;
+
+import dev.refunds.application.webhook.CreateWebhookEndpointOutcome;
+import dev.refunds.application.webhook.DeleteWebhookEndpointCommand;
+import dev.refunds.application.webhook.ListDeliveriesCommand;
+import dev.refunds.application.webhook.WebhookDeliveriesUseCase;
+import dev.refunds.application.webhook.WebhookEndpointsUseCase;
+import dev.refunds.domain.business.Business;
+import dev.refunds.rest.IdempotentPosts;
+import dev.refunds.rest.ListView;
+import dev.refunds.rest.Paging;
+import dev.refunds.rest.SuccessEnvelope;
+import dev.refunds.rest.auth.Merchants;
+import dev.refunds.rest.error.ErrorCode;
+import dev.refunds.rest.error.Errors;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.Optional;
+
+/** A business's webhook endpoints and their delivery logs; another business's endpoint is a 404. */
+@Controller("/api/v1/webhook-endpoints")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class WebhookEndpointController {
+    private final WebhookEndpointsUseCase endpoints;
+    private final WebhookDeliveriesUseCase deliveries;
+    private final IdempotentPosts posts;
+
+    WebhookEndpointController(WebhookEndpointsUseCase endpoints, WebhookDeliveriesUseCase deliveries,
+                              IdempotentPosts posts) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.posts = posts;
+    }
+
+    /** 201 with the signing secret; a replay under the same idempotency key shows the secret redacted. */
+    @Post
+    HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                           @Body CreateWebhookEndpointBody body) {
+        return posts.run(request, merchant.id().value(), body, () -> {
+            CreateWebhookEndpointOutcome outcome = endpoints.create(body.toCommand(merchant.id()));
+            if (outcome instanceof CreateWebhookEndpointOutcome.Created created) {
+                return HttpResponse.created(SuccessEnvelope.of(CreatedWebhookEndpointView.of(created.endpoint())));
+            }
+            int max = ((CreateWebhookEndpointOutcome.LimitReached) outcome).endpointsMax();
+            return Errors.of(ErrorCode.VALIDATION_ERROR,
+                    "A business has at most " + max + " webhook endpoints; delete one first");
+        }, WebhookEndpointController::withoutSecret);
+    }
+
+    @Get
+    HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant) {
+        return HttpResponse.ok(SuccessEnvelope.of(ListView.all(endpoints.list(merchant.id()),
+                WebhookEndpointView::of)));
+    }
+
+    @Get("/{endpointId}")
+    HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String endpointId) {
+        return endpoints.get(merchant.id(), endpointId)
+                .<HttpResponse<?>>map(endpoint -> HttpResponse.ok(SuccessEnvelope.of(WebhookEndpointView.of(endpoint))))
+                .orElseGet(() -> notFound(endpointId));
+    }
+
+    /** Deliveries to a deleted endpoint stop; its log goes with it. */
+    @Delete("/{endpointId}")
+    HttpResponse<?> delete(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                           @PathVariable String endpointId) {
+        if (!endpoints.delete(new DeleteWebhookEndpointCommand(merchant.id(), endpointId))) {
+            return notFound(endpointId);
+        }
+        return HttpResponse.ok(SuccessEnvelope.of(new DeletedWebhookEndpointView(endpointId, true)));
+    }
+
+    @Get("/{endpointId}/deliveries")
+    HttpResponse<?> deliveries(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                               @PathVariable String endpointId, @QueryValue Optional<String> limit,
+                               @QueryValue Optional<String> startingAfter) {
+        ListDeliveriesCommand command = new ListDeliveriesCommand(merchant.id(), endpointId,
+                Paging.of(limit, startingAfter));
+        return deliveries.list(command)
+                .<HttpResponse<?>>map(page -> HttpResponse.ok(SuccessEnvelope.of(
+                        ListView.of(page, WebhookDeliveryView::of))))
+                .orElseGet(() -> notFound(endpointId));
+    }
+
+    private static HttpResponse<?> notFound(String endpointId) {
+        return Errors.notFound("No webhook endpoint " + endpointId);
+    }
+
+    private static Object withoutSecret(Object answer) {
+        if (answer instanceof SuccessEnvelope envelope && envelope.data() instanceof CreatedWebhookEndpointView view) {
+            return SuccessEnvelope.of(view.redacted());
+        }
+        return answer;
+    }
+}

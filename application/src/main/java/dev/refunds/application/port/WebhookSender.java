@@ -1,0 +1,49 @@
+package dev.refunds.application.port;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Signs one delivery (Standard Webhooks) and POSTs it; the endpoint's failures are results, never exceptions. */
+public interface WebhookSender {
+    Result send(Message message);
+
+    /** {@code webhookId} is the event id, the same for every attempt; {@code timestamp} is the attempt's. */
+    record Message(String url, String webhookId, Instant timestamp, String payload, String secret) {
+        public Message {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(webhookId, "webhookId");
+            Objects.requireNonNull(timestamp, "timestamp");
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(secret, "secret");
+        }
+
+        @Override
+        public String toString() {
+            return "Message[url=" + url + ", webhookId=" + webhookId + ", timestamp=" + timestamp + "]";
+        }
+    }
+
+    /**
+     * What happened: the status when the endpoint answered, else a short error (never a stack trace). Only a
+     * 2xx is success; redirects are not followed.
+     */
+    record Result(Optional<Integer> statusCode, long latencyMs, Optional<String> error) {
+        public Result {
+            Objects.requireNonNull(statusCode, "statusCode");
+            Objects.requireNonNull(error, "error");
+        }
+
+        public static Result answered(int statusCode, long latencyMs) {
+            return new Result(Optional.of(statusCode), latencyMs, Optional.empty());
+        }
+
+        public static Result failed(String error, long latencyMs) {
+            return new Result(Optional.empty(), latencyMs, Optional.of(error));
+        }
+
+        public boolean succeeded() {
+            return error.isEmpty() && statusCode.filter(code -> code >= 200 && code <= 299).isPresent();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.refunds.application.webhook;
+
+import dev.refunds.application.port.Transactions;
+import dev.refunds.application.port.WebhookDeliveryStore;
+import dev.refunds.application.port.WebhookDeliveryStore.Due;
+import dev.refunds.application.port.WebhookEndpointRepository;
+import dev.refunds.application.port.WebhookOutbox;
+import dev.refunds.application.port.WebhookSender;
+import dev.refunds.application.port.WebhookTargetGuard;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Delivers due webhooks on a fixed pool of senders. A delivery is claimed (a lease in the database) only when a
+ * sender is free, so no claim waits in a queue while its lease runs out; the HTTP call runs outside any
+ * transaction; its outcome is written only while the claim is still ours. A worker that dies mid-attempt leaves
+ * a lease that expires, and the delivery is attempted again: at least once, never by two workers at a time.
+ */
+public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
+    static final String TARGET_REFUSED = "target refused";
+    static final String EVENT_MISSING = "event body missing";
+    private static final System.Logger LOG = System.getLogger(DeliverWebhooksService.class.getName());
+
+    private final WebhookDeliveryStore deliveries;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookOutbox outbox;
+    private final WebhookTargetGuard guard;
+    private final WebhookSender sender;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final DeliverySettings settings;
+    private final Executor senders;
+    private final Semaphore freeSenders;
+
+    public DeliverWebhooksService(WebhookDeliveryStore deliveries, WebhookEndpointRepository endpoints,
+                                  WebhookOutbox outbox, WebhookTargetGuard guard, WebhookSender sender,
+                                  Transactions transactions, Clock clock, DeliverySettings settings,
+                                  Executor senders) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.outbox = outbox;
+        this.guard = guard;
+        this.sender = sender;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.settings = settings;
+        this.senders = senders;
+        this.freeSenders = new Semaphore(settings.concurrency());
+    }
+
+    @Override
+    public int deliverDue() {
+        int free = freeSenders.availablePermits();
+        if (free == 0) {
+            return 0;
+        }
+        int started = 0;
+        for (Due due : deliveries.due(clock.instant(), Math.min(free, settings.batchSize()))) {
+            if (!freeSenders.tryAcquire()) {
+                break;
+            }
+            if (start(due)) {
+                started++;
+            }
+        }
+        return started;
+    }
+
+    /** Claims the delivery and hands it to a free sender; the sender's permit is held until the attempt ends. */
+    private boolean start(Due due) {
+        String token = UUID.randomUUID().toString();
+        boolean handed = false;
+        try {
+            Instant now = clock.instant();
+            if (!transactions.inTransaction(() -> deliveries.claim(due.deliveryId(), token, now,
+                    now.plus(settings.lease())))) {
+                return false;
+            }
+            senders.execute(() -> {
+                try {
+                    attempt(due, token);
+                } finally {
+                    freeSenders.release();
+                }
+            });
+            handed = true;
+            return true;
+        } catch (RejectedExecutionException shuttingDown) {
+            return false;   // the lease runs out and another worker (or this one, restarted) takes it
+        } finally {
+            if (!handed) {
+                freeSenders.release();
+            }
+        }
+    }
+
+    private void attempt(Due due, String token) {
+        try {
+            Optional<WebhookEndpoint> endpoint = endpoints.findForDelivery(due.endpointId());
+            if (endpoint.isEmpty()) {   // deleted since the delivery was made: stop without an attempt
+                finish(due, token, Optional.empty(), DeliveryStatus.FAILED, 0);
+                return;
+            }
+            Instant at = clock.instant();
+            WebhookSender.Result result = send(endpoint.get(), due, at);
+            DeliveryAttempt attempt = new DeliveryAttempt(at, result.statusCode(), result.latencyMs(),
+                    result.error());
+            int left = due.attemptsLeft() - 1;
+            if (result.succeeded()) {
+                finish(due, token, Optional.of(attempt), DeliveryStatus.SUCCEEDED, Math.max(left, 0));
+            } else {
+                finish(due, token, Optional.of(attempt), left > 0 ? DeliveryStatus.PENDING : DeliveryStatus.FAILED,
+                        Math.max(left, 0));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "webhook delivery " + due.deliveryId()
+                    + " could not be recorded; its lease runs out and it is attempted again", e);
+        }
+    }
+
+    private WebhookSender.Result send(WebhookEndpoint endpoint, Due due, Instant at) {
+        if (guard.refusal(endpoint.url()).isPresent()) {   // again at every attempt: DNS answers change
+            return WebhookSender.Result.failed(TARGET_REFUSED, 0);
+        }
+        Optional<String> payload = outbox.payload(due.eventId());
+        if (payload.isEmpty()) {
+            return WebhookSender.Result.failed(EVENT_MISSING, 0);
+        }
+        return sender.send(new WebhookSender.Message(endpoint.url(), due.eventId(), at, payload.get(),
+                endpoint.secret()));
+    }
+
+    private void finish(Due due, String token, Optional<DeliveryAttempt> attempt, DeliveryStatus status,
+                        int attemptsLeft) {
+        Optional<Instant> next = status == DeliveryStatus.PENDING
+                ? Optional.of(clock.instant().plus(settings.schedule().delayBefore(attemptsLeft)))
+                : Optional.empty();
+        boolean ours = transactions.inTransaction(() -> deliveries.finish(due.deliveryId(), token, attempt, status,
+                attemptsLeft, next));
+        if (!ours) {
+            LOG.log(System.Logger.Level.WARNING, "webhook delivery " + due.deliveryId()
+                    + " took longer than its lease; another worker owns it now and this attempt is not recorded");
+        }
+    }
+}

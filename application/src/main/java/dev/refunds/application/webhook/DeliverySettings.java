@@ -1,0 +1,26 @@
+package dev.refunds.application.webhook;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How deliveries go: the retry schedule, how long a claim holds (longer than the slowest attempt), how many
+ * attempts run at once, and how many due deliveries one pass reads.
+ */
+public record DeliverySettings(RetrySchedule schedule, Duration lease, int concurrency, int batchSize) {
+    public static final int CONCURRENCY_MAX = 256;
+
+    public DeliverySettings {
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(lease, "lease");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("the lease must be positive");
+        }
+        if (concurrency < 1 || concurrency > CONCURRENCY_MAX) {
+            throw new IllegalArgumentException("concurrency must be 1-" + CONCURRENCY_MAX);
+        }
+        if (batchSize < 1 || batchSize > 1000) {
+            throw new IllegalArgumentException("batchSize must be 1-1000");
+        }
+    }
+}

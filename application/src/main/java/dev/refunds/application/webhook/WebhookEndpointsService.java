@@ -1,0 +1,76 @@
+package dev.refunds.application.webhook;
+
+import dev.refunds.application.InvalidInputException;
+import dev.refunds.application.port.Transactions;
+import dev.refunds.application.port.WebhookDeliveryStore;
+import dev.refunds.application.port.WebhookEndpointRepository;
+import dev.refunds.application.port.WebhookIds;
+import dev.refunds.application.port.WebhookTargetGuard;
+import dev.refunds.domain.business.BusinessId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public final class WebhookEndpointsService implements WebhookEndpointsUseCase {
+    /** As many as Stripe allows an account: enough for every environment, few enough to fan out quickly. */
+    public static final int ENDPOINTS_MAX = 16;
+
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveryStore deliveries;
+    private final WebhookTargetGuard guard;
+    private final WebhookIds ids;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public WebhookEndpointsService(WebhookEndpointRepository endpoints, WebhookDeliveryStore deliveries,
+                                   WebhookTargetGuard guard, WebhookIds ids, Transactions transactions,
+                                   Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.ids = ids;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public CreateWebhookEndpointOutcome create(CreateWebhookEndpointCommand command) {
+        Optional<String> refusal = guard.refusal(command.url());   // resolves the host: before any row lock
+        if (refusal.isPresent()) {
+            throw new InvalidInputException("url", refusal.get());
+        }
+        return transactions.inTransaction(() -> {
+            if (endpoints.list(command.businessId()).size() >= ENDPOINTS_MAX) {
+                return new CreateWebhookEndpointOutcome.LimitReached(ENDPOINTS_MAX);
+            }
+            WebhookEndpoint endpoint = new WebhookEndpoint(ids.newEndpointId(), command.businessId(), command.url(),
+                    command.events().orElseGet(WebhookEventTypes::all), ids.newSecret(), clock.instant());
+            endpoints.insert(endpoint);
+            return new CreateWebhookEndpointOutcome.Created(endpoint);
+        });
+    }
+
+    @Override
+    public Optional<WebhookEndpoint> get(BusinessId businessId, String endpointId) {
+        return endpoints.findById(businessId, endpointId);
+    }
+
+    @Override
+    public List<WebhookEndpoint> list(BusinessId businessId) {
+        return endpoints.list(businessId);
+    }
+
+    @Override
+    public boolean delete(DeleteWebhookEndpointCommand command) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (!endpoints.delete(command.businessId(), command.endpointId(), now)) {
+                return false;
+            }
+            deliveries.stopPending(command.endpointId());
+            return true;
+        });
+    }
+}
