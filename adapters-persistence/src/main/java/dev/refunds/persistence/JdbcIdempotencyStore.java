@@ -5,7 +5,6 @@ import dev.refunds.application.port.IdempotencyStore;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,7 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
             rows.insert(scope, key, requestHash, ownerToken, Times.millis(leaseUntil), Times.millis(now));
             return true;
         } catch (DataAccessException e) {
-            if (isDuplicateKey(e)) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
                 return false;
             }
             throw e;
@@ -59,14 +58,5 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
         long cutoffMs = Times.millis(cutoff);
         List<String> keys = rows.expiredKeys(cutoffMs, limit);
         return keys.isEmpty() ? 0 : (int) rows.deleteExpired(cutoffMs, keys);
-    }
-
-    private static boolean isDuplicateKey(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

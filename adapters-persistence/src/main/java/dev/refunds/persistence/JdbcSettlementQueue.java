@@ -38,9 +38,8 @@ final class JdbcSettlementQueue implements SettlementQueue {
 
     @Override
     public List<DueCheck> dueForCheck(Instant now, int max) {
-        return rows.dueForCheck(Times.millis(now), max).stream().map(row -> new DueCheck(row.toDomain(),
-                Times.instant(rows.nextCheckAt(row.refundId()).orElseThrow()),
-                rows.checkAttempts(row.refundId()).orElse(0))).toList();
+        return rows.dueForCheck(Times.millis(now), max).stream().map(row -> new DueCheck(row.refund().toDomain(),
+                Times.instant(row.nextCheckAtMs()), row.checkAttempts())).toList();
     }
 
     @Override

@@ -44,15 +44,28 @@ final class SandboxProcessor implements PaymentProcessor {
     @Override
     public void submit(RefundId refundId, Money amount) {
         transactions.executeWrite(status -> {
-            if (ledger.countCall(refundId.value()) == 0) {
-                Instant now = clock.instant();
-                boolean fails = amount.minorUnits() % 100 == FAILING_MINOR_UNITS_SUFFIX;
-                ledger.receive(refundId.value(), amount.minorUnits(), amount.currency().getCurrencyCode(),
-                        Times.millis(now), Times.millis(now.plus(settleDelay)), fails ? "FAILED" : "SUCCEEDED",
-                        fails ? FAILURE_REASON : null);
+            if (ledger.countCall(refundId.value()) == 0 && !receive(refundId, amount)) {
+                ledger.countCall(refundId.value());   // a simultaneous first submit won the insert
             }
             return null;
         });
+    }
+
+    /** Records a new refund; false when another submit of the same refund recorded it first. */
+    private boolean receive(RefundId refundId, Money amount) {
+        Instant now = clock.instant();
+        boolean fails = amount.minorUnits() % 100 == FAILING_MINOR_UNITS_SUFFIX;
+        try {
+            ledger.receive(refundId.value(), amount.minorUnits(), amount.currency().getCurrencyCode(),
+                    Times.millis(now), Times.millis(now.plus(settleDelay)), fails ? "FAILED" : "SUCCEEDED",
+                    fails ? FAILURE_REASON : null);
+            return true;
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -29,13 +29,7 @@ interface SettlementRows extends GenericRepository<RefundRow, String> {
 
     @Query("SELECT * FROM refunds WHERE status = 'PROCESSING' AND next_check_at_ms <= :nowMs"
             + " ORDER BY next_check_at_ms LIMIT :limit")
-    List<RefundRow> dueForCheck(long nowMs, int limit);
-
-    @Query("SELECT next_check_at_ms FROM refunds WHERE refund_id = :refundId")
-    Optional<Long> nextCheckAt(String refundId);
-
-    @Query("SELECT check_attempts FROM refunds WHERE refund_id = :refundId")
-    Optional<Integer> checkAttempts(String refundId);
+    List<DueCheckRow> dueForCheck(long nowMs, int limit);
 
     @Query("UPDATE refunds SET next_check_at_ms = :nextAtMs, check_attempts = check_attempts + 1"
             + " WHERE refund_id = :refundId AND status = 'PROCESSING' AND next_check_at_ms = :dueAtMs")

@@ -121,9 +121,12 @@ public final class SettlementService implements SettleRefundsUseCase {
             }
         }
 
-        /** Doubles from {@code checkEvery} up to {@code checkEveryMax}: a slow refund is asked less often. */
+        /**
+         * The wait after the {@code attempt}-th check (1, 2, …): {@code checkEvery}, then doubling up to
+         * {@code checkEveryMax}, so a slow refund is asked less often.
+         */
         Duration checkBackoff(int attempt) {
-            Duration delay = checkEvery.multipliedBy(1L << Math.min(attempt, 16));
+            Duration delay = checkEvery.multipliedBy(1L << Math.min(Math.max(attempt, 1) - 1, 16));
             return delay.compareTo(checkEveryMax) > 0 ? checkEveryMax : delay;
         }
     }

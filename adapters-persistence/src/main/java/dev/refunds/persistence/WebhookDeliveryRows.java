@@ -1,0 +1,56 @@
+package dev.refunds.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for {@code webhook_deliveries}: merchant reads name the business; the worker's statements claim by lease. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface WebhookDeliveryRows extends GenericRepository<WebhookDeliveryRow, String> {
+
+    @Query("INSERT INTO webhook_deliveries (delivery_id, endpoint_id, business_id, event_id, event_type, status,"
+            + " attempts_left, next_attempt_at_ms, created_at_ms) VALUES (:deliveryId, :endpointId, :businessId,"
+            + " :eventId, :eventType, :status, :attemptsLeft, :nextAttemptAtMs, :createdAtMs)")
+    void insert(String deliveryId, String endpointId, String businessId, String eventId, String eventType,
+                String status, int attemptsLeft, @Nullable Long nextAttemptAtMs, long createdAtMs);
+
+    @Query("SELECT * FROM webhook_deliveries WHERE business_id = :businessId AND delivery_id = :deliveryId")
+    Optional<WebhookDeliveryRow> find(String businessId, String deliveryId);
+
+    @Query("SELECT seq FROM webhook_deliveries WHERE business_id = :businessId AND endpoint_id = :endpointId"
+            + " AND delivery_id = :deliveryId")
+    Optional<Long> findSeq(String businessId, String endpointId, String deliveryId);
+
+    @Query("SELECT * FROM webhook_deliveries WHERE business_id = :businessId AND endpoint_id = :endpointId"
+            + " AND seq < :beforeSeq ORDER BY seq DESC LIMIT :limit")
+    List<WebhookDeliveryRow> pageBefore(String businessId, String endpointId, long beforeSeq, int limit);
+
+    @Query("SELECT * FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at_ms <= :nowMs"
+            + " AND (lease_until_ms IS NULL OR lease_until_ms < :nowMs) ORDER BY next_attempt_at_ms LIMIT :limit")
+    List<WebhookDeliveryRow> due(long nowMs, int limit);
+
+    @Query("UPDATE webhook_deliveries SET lease_token = :leaseToken, lease_until_ms = :leaseUntilMs"
+            + " WHERE delivery_id = :deliveryId AND status = 'PENDING' AND next_attempt_at_ms <= :nowMs"
+            + " AND (lease_until_ms IS NULL OR lease_until_ms < :nowMs)")
+    long claim(String deliveryId, String leaseToken, long nowMs, long leaseUntilMs);
+
+    @Query("UPDATE webhook_deliveries SET status = :status, attempts_left = :attemptsLeft,"
+            + " next_attempt_at_ms = :nextAttemptAtMs, lease_token = NULL, lease_until_ms = NULL"
+            + " WHERE delivery_id = :deliveryId AND lease_token = :leaseToken")
+    long finish(String deliveryId, String leaseToken, String status, int attemptsLeft,
+                @Nullable Long nextAttemptAtMs);
+
+    @Query("UPDATE webhook_deliveries SET status = 'PENDING', attempts_left = :attemptsLeft,"
+            + " next_attempt_at_ms = :nowMs, lease_token = NULL, lease_until_ms = NULL"
+            + " WHERE business_id = :businessId AND delivery_id = :deliveryId AND status = 'FAILED'")
+    long retryFailed(String businessId, String deliveryId, int attemptsLeft, long nowMs);
+
+    @Query("UPDATE webhook_deliveries SET status = 'FAILED', next_attempt_at_ms = NULL"
+            + " WHERE endpoint_id = :endpointId AND status = 'PENDING'")
+    long stopPending(String endpointId);
+}
