@@ -1,5 +1,6 @@
 package dev.refunds.rest.v2;
 
+import dev.refunds.application.payment.FindPaymentsUseCase;
 import dev.refunds.application.refund.FindRefundsUseCase;
 import dev.refunds.application.refund.PaymentRef;
 import dev.refunds.application.refund.RequestRefundCommand;
@@ -41,11 +42,14 @@ final class SecPaidController {
 
     private final RequestRefundUseCase request;
     private final FindRefundsUseCase find;
+    private final FindPaymentsUseCase payments;
     private final IdempotentPosts posts;
 
-    SecPaidController(RequestRefundUseCase request, FindRefundsUseCase find, IdempotentPosts posts) {
+    SecPaidController(RequestRefundUseCase request, FindRefundsUseCase find, FindPaymentsUseCase payments,
+                      IdempotentPosts posts) {
         this.request = request;
         this.find = find;
+        this.payments = payments;
         this.posts = posts;
     }
 
@@ -89,6 +93,9 @@ final class SecPaidController {
             return SecPaidErrors.linkNotFound();
         }
         long id = Long.parseLong(payId.get());
+        if (payments.getByPayId(merchant.id(), id).isEmpty()) {
+            return SecPaidErrors.linkNotFound();
+        }
         return find.latestForPayId(merchant.id(), id)
                 .<HttpResponse<?>>map(refund -> HttpResponse.ok(SuccessEnvelope.of(SecPaidView.of(refund, id))))
                 .orElseGet(() -> Errors.notFound("No refund was requested for this link"));

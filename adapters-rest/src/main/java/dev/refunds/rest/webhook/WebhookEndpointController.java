@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -46,7 +47,8 @@ final class WebhookEndpointController {
     /** 201 with the signing secret; a replay under the same idempotency key shows the secret redacted. */
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                           @Body CreateWebhookEndpointBody body) {
+                           @Body JsonNode json) {
+        CreateWebhookEndpointBody body = CreateWebhookEndpointBody.from(json);
         return posts.run(request, merchant.id().value(), body, () -> {
             CreateWebhookEndpointOutcome outcome = endpoints.create(body.toCommand(merchant.id()));
             if (outcome instanceof CreateWebhookEndpointOutcome.Created created) {

@@ -23,6 +23,11 @@ public final class FindPaymentsService implements FindPaymentsUseCase {
     }
 
     @Override
+    public Optional<Payment> getByPayId(BusinessId businessId, long payId) {
+        return payments.findByPayId(businessId, payId);
+    }
+
+    @Override
     public Page<Payment> list(BusinessId businessId, Optional<PaymentStatus> status, PageRequest page) {
         return payments.list(businessId, status, page);
     }

@@ -13,6 +13,9 @@ import java.util.Optional;
 public interface FindPaymentsUseCase {
     Optional<Payment> get(BusinessId businessId, PaymentId paymentId);
 
+    /** By the numeric id v2 clients use. */
+    Optional<Payment> getByPayId(BusinessId businessId, long payId);
+
     /** Newest first; an unknown cursor throws {@link dev.refunds.application.InvalidInputException}. */
     Page<Payment> list(BusinessId businessId, Optional<PaymentStatus> status, PageRequest page);
 }

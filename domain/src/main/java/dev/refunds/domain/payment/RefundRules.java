@@ -5,7 +5,11 @@ import dev.refunds.domain.money.Money;
 
 import java.util.Optional;
 
-/** The rules a refund request must pass, in the order of the SecPaid error table. */
+/**
+ * The rules a refund request must pass, in the order of the SecPaid error table: cancelled, invoice, already
+ * requested, dispute, then what makes the amount invalid (nothing refundable on an unpaid or refunded payment,
+ * or too much).
+ */
 final class RefundRules {
 
     private RefundRules() {
@@ -30,10 +34,6 @@ final class RefundRules {
                     "A refund was already requested for payment " + payment.id()
                             + "; this business allows one refund per payment");
         }
-        if (payment.status() != PaymentStatus.COMPLETED) {
-            return refusal(RefusalCode.PAYMENT_NOT_REFUNDABLE,
-                    "Payment " + payment.id() + " is " + payment.status() + "; only a COMPLETED payment can be refunded");
-        }
         Optional<DisputeStatus> dispute = payment.dispute();
         if (dispute.isPresent() && dispute.get() == DisputeStatus.OPEN) {
             return refusal(RefusalCode.REFUND_BLOCKED_BY_DISPUTE,
@@ -42,6 +42,10 @@ final class RefundRules {
         if (dispute.isPresent() && dispute.get() == DisputeStatus.LOST) {
             return refusal(RefusalCode.PAYMENT_CHARGED_BACK,
                     "Payment " + payment.id() + " was charged back after a lost dispute; it cannot be refunded");
+        }
+        if (payment.status() != PaymentStatus.COMPLETED) {
+            return refusal(RefusalCode.PAYMENT_NOT_REFUNDABLE,
+                    "Payment " + payment.id() + " is " + payment.status() + "; only a COMPLETED payment can be refunded");
         }
         return Optional.empty();
     }

@@ -152,15 +152,15 @@ class RefundCeilingPropertyTest {
             if (step.mode() == RefundMode.SINGLE && counting > 0) {
                 return Optional.of(RefusalCode.REFUND_ALREADY_REQUESTED);
             }
-            if (sum(Set.of(RefundStatus.COMPLETED)) == paidMinor) {
-                return Optional.of(RefusalCode.PAYMENT_NOT_REFUNDABLE);
-            }
             DisputeStatus disputeStatus = dispute.map(Dispute::status).orElse(DisputeStatus.WON);
             if (disputeStatus == DisputeStatus.OPEN) {
                 return Optional.of(RefusalCode.REFUND_BLOCKED_BY_DISPUTE);
             }
             if (disputeStatus == DisputeStatus.LOST) {
                 return Optional.of(RefusalCode.PAYMENT_CHARGED_BACK);
+            }
+            if (sum(Set.of(RefundStatus.COMPLETED)) == paidMinor) {
+                return Optional.of(RefusalCode.PAYMENT_NOT_REFUNDABLE);
             }
             long refundableMinor = expectedRefundableMinor();
             if (step.fullRefundOnly() && amountMinor != refundableMinor) {
