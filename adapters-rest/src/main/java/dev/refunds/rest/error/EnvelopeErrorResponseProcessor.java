@@ -22,9 +22,7 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Err
     public MutableHttpResponse<ErrorEnvelope> processResponse(@NonNull ErrorContext context,
                                                               @NonNull MutableHttpResponse<?> response) {
         ErrorEnvelope body = switch (response.getStatus()) {
-            case BAD_REQUEST -> ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR,
-                    "The request is malformed: the body must be a JSON object with fields of the documented types",
-                    null);
+            case BAD_REQUEST -> badRequest(context);
             case UNAUTHORIZED -> ErrorEnvelope.of(ErrorCode.UNAUTHORIZED, "Credentials are missing or wrong", null);
             case NOT_FOUND -> ErrorEnvelope.of(ErrorCode.NOT_FOUND, "No such resource", null);
             case METHOD_NOT_ALLOWED -> ErrorEnvelope.of(ErrorCode.METHOD_NOT_ALLOWED,
@@ -39,5 +37,19 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Err
         HttpStatus status = response.getStatus().getCode() >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR
                 : response.getStatus();
         return response.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+    }
+
+    /**
+     * What Micronaut refuses by itself: a body that is not JSON of the documented types, or a request the HTTP
+     * decoder could not read at all (a header with control characters, say: the decoder stops there, so which
+     * header is not known to any later layer). The root cause tells the two apart; neither message names a class.
+     */
+    private static ErrorEnvelope badRequest(ErrorContext context) {
+        if (context.getRootCause().isEmpty()) {
+            return ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR, "The request could not be read: a header contains"
+                    + " characters HTTP does not allow (control characters), or the request line is malformed", null);
+        }
+        return ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR,
+                "The request is malformed: the body must be a JSON object with fields of the documented types", null);
     }
 }
