@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
 public final class IdempotentPosts {
     public static final String KEY_HEADER = "X-Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final String KEY_DOC = "Optional, 1-255 printable ASCII, scoped to the business: the same key and"
+            + " request replays the first answer (header Idempotent-Replayed: true), the same key with another request"
+            + " is 422 IDEMPOTENCY_KEY_REUSED, and while the first runs, 409 IDEMPOTENCY_IN_PROGRESS.";
     /** 1-255 printable ASCII characters. */
     private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
 

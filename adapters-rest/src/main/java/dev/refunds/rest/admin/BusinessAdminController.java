@@ -1,5 +1,10 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
@@ -24,6 +29,8 @@ final class BusinessAdminController {
         this.posts = posts;
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateBusinessBody.class)))
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @Body JsonNode json) {
         CreateBusinessBody body = CreateBusinessBody.from(JsonBody.of(json));

@@ -1,5 +1,10 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
@@ -35,6 +40,8 @@ final class DisputeAdminController {
         this.posts = posts;
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
     @Post("/payments/{paymentId}/disputes")
     HttpResponse<?> open(HttpRequest<?> request, @PathVariable String paymentId, @Body JsonNode json) {
         ReasonBody body = ReasonBody.from(JsonBody.of(json));
@@ -44,6 +51,8 @@ final class DisputeAdminController {
         });
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CloseDisputeBody.class)))
     @Post("/disputes/{disputeId}/close")
     HttpResponse<?> close(HttpRequest<?> request, @PathVariable String disputeId, @Body JsonNode json) {
         CloseDisputeBody body = CloseDisputeBody.from(JsonBody.of(json));

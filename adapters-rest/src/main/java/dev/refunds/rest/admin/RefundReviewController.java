@@ -1,5 +1,10 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
@@ -53,12 +58,15 @@ final class RefundReviewController {
                 find.listAll(wanted, Paging.of(limit, startingAfter)), RefundView::of)));
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @Post("/{refundId}/approve")
     HttpResponse<?> approve(HttpRequest<?> request, @PathVariable String refundId) {
         return posts.run(request, AdminScope.NAME, null,
                 () -> RefundAnswers.of(review.approve(new RefundId(refundId)), HttpStatus.OK));
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
     @Post("/{refundId}/reject")
     HttpResponse<?> reject(HttpRequest<?> request, @PathVariable String refundId, @Nullable @Body JsonNode json) {
         ReasonBody body = ReasonBody.from(JsonBody.orEmpty(json));

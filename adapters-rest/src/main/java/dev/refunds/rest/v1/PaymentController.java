@@ -1,5 +1,10 @@
 package dev.refunds.rest.v1;
 
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
@@ -48,6 +53,8 @@ final class PaymentController {
         this.posts = posts;
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreatePaymentBody.class)))
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @Body JsonNode json) {
@@ -74,6 +81,7 @@ final class PaymentController {
                 find.list(merchant.id(), wanted, Paging.of(limit, startingAfter)), PaymentView::of)));
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @Post("/{paymentId}/complete")
     HttpResponse<?> complete(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                              @PathVariable String paymentId) {
@@ -81,6 +89,7 @@ final class PaymentController {
                 () -> answer(changeStatus.complete(merchant.id(), new PaymentId(paymentId))));
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @Post("/{paymentId}/cancel")
     HttpResponse<?> cancel(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @PathVariable String paymentId) {

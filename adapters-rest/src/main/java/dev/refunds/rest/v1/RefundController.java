@@ -1,5 +1,10 @@
 package dev.refunds.rest.v1;
 
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
@@ -44,6 +49,8 @@ final class RefundController {
     }
 
     /** 202: the refund is queued, not settled; follow it by its status or by webhooks. */
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestRefundBody.class)))
     @Post
     HttpResponse<?> request(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                             @PathVariable String paymentId, @Body JsonNode json) {
@@ -68,6 +75,7 @@ final class RefundController {
                 .orElseGet(() -> Errors.notFound("No refund " + refundId + " of payment " + paymentId));
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @Post("/{refundId}/cancel")
     HttpResponse<?> cancel(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @PathVariable String paymentId, @PathVariable String refundId) {

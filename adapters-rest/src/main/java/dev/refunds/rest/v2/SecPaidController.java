@@ -1,5 +1,10 @@
 package dev.refunds.rest.v2;
 
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.application.payment.FindPaymentsUseCase;
 import dev.refunds.application.refund.FindRefundsUseCase;
 import dev.refunds.application.refund.PaymentRef;
@@ -53,6 +58,8 @@ final class SecPaidController {
         this.posts = posts;
     }
 
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RefundPaymentDoc.class)))
     @Post("/refundPayment")
     HttpResponse<?> refundPayment(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                                   @Body String raw) {

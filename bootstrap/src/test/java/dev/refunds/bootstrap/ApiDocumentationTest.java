@@ -1,0 +1,86 @@
+package dev.refunds.bootstrap;
+
+import dev.refunds.bootstrap.support.ApiResponse;
+import dev.refunds.bootstrap.support.Backend;
+import dev.refunds.bootstrap.support.RunningService;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/** The generated OpenAPI document covers every route, and the page at /docs renders it in a real browser. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiDocumentationTest {
+    private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
+    private static final long BROWSER_SECONDS_MAX = 90;
+
+    private RunningService service;
+
+    @BeforeAll
+    void start() {
+        service = RunningService.start(Backend.H2.newDatabase());
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_route_the_server_exposes_is_in_the_openapi_document() {
+        ApiResponse document = service.api().get("/openapi.yml");
+        assertThat(document.status()).isEqualTo(200);
+        Map<String, Object> paths = (Map<String, Object>) new Yaml().<Map<String, Object>>load(document.raw())
+                .get("paths");
+        List<UriRouteInfo<?, ?>> routes = service.bean(Router.class).uriRoutes().toList();
+        assertThat(routes).hasSizeGreaterThan(20);
+        for (UriRouteInfo<?, ?> route : routes) {
+            String path = route.getUriMatchTemplate().toPathString();
+            if (path.startsWith("/openapi") || path.startsWith("/docs") || "HEAD".equals(route.getHttpMethodName())) {
+                continue;   // the documentation does not document itself; HEAD mirrors every GET
+            }
+            assertThat(paths).as("paths of /openapi.yml").containsKey(path);
+            Map<String, Object> operations = (Map<String, Object>) paths.get(path);
+            assertThat(operations).as("operations of %s", path)
+                    .containsKey(route.getHttpMethodName().toLowerCase(Locale.ROOT));
+        }
+        assertThat(document.raw()).contains("X-Idempotency-Key", "ends in 13", "AMOUNT_EXCEEDS_REFUNDABLE");
+    }
+
+    @Test
+    void the_docs_page_lists_the_refund_endpoints_in_headless_chromium() throws IOException, InterruptedException {
+        String chromium = CHROMIUM.stream().filter(candidate -> Files.isExecutable(Path.of(candidate))).findFirst()
+                .orElseGet(() -> fail("This test needs Chromium: apt-get install chromium (.ci/run installs it)"));
+        Path profile = Files.createTempDirectory("chromium-profile-");
+        Process browser = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom",
+                service.uri().resolve("/docs").toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] dom = browser.getInputStream().readAllBytes();
+        if (!browser.waitFor(BROWSER_SECONDS_MAX, TimeUnit.SECONDS)) {
+            browser.destroyForcibly();
+            fail("Chromium did not finish within " + BROWSER_SECONDS_MAX + " s");
+        }
+        String rendered = new String(dom, StandardCharsets.UTF_8);
+        assertThat(rendered).as("the page rendered by Redoc")
+                .contains("/api/v1/payments/{paymentId}/refunds", "/api/v2/refundPayment",
+                        "/api/admin/refunds/{refundId}/approve");
+    }
+}
