@@ -25,6 +25,11 @@ public final class Api {
         this.base = base;
     }
 
+    /** A client for a service running elsewhere (the jar in its own process, say). */
+    public static Api at(URI base) {
+        return new Api(base);
+    }
+
     public ApiResponse get(String path, String... headers) {
         return send("GET", path, null, null, headers);
     }

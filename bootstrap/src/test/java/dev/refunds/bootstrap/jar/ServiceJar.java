@@ -1,0 +1,112 @@
+package dev.refunds.bootstrap.jar;
+
+import dev.refunds.bootstrap.support.JdbcSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The runnable jar started as its own process, configured only through environment variables. */
+final class ServiceJar implements AutoCloseable {
+    static final String ADMIN_TOKEN = "jar-test-admin-token";
+    private static final Path JAR = Path.of("target", "refunds-service.jar");
+    private static final Duration START_MAX = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final URI uri;
+    private final Path log;
+
+    private ServiceJar(Process process, URI uri, Path log) {
+        this.process = process;
+        this.uri = uri;
+        this.log = log;
+    }
+
+    static ServiceJar start(JdbcSettings database, Map<String, String> extraEnv) throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `./mvnw package` first");
+        }
+        int port = freePort();
+        Path dataDir = Files.createTempDirectory("refunds-jar-data-");
+        Path log = Files.createTempFile("refunds-jar-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString())
+                .directory(dataDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        env.put("REFUNDS_DB_URL", database.url());
+        env.put("REFUNDS_DB_USER", database.user());
+        env.put("REFUNDS_DB_PASSWORD", database.password());
+        env.put("REFUNDS_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.putAll(extraEnv);
+        ServiceJar jar = new ServiceJar(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+        jar.awaitHealthy();
+        return jar;
+    }
+
+    URI uri() {
+        return uri;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy() {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + START_MAX.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<Void> health = client.send(HttpRequest.newBuilder(uri.resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        close();
+        throw new IllegalStateException("the jar did not become healthy within " + START_MAX + ":\n" + log());
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.refunds.bootstrap.jar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.refunds.bootstrap.support.Api;
+import dev.refunds.bootstrap.support.Backend;
+import dev.refunds.bootstrap.support.JdbcSettings;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real jar in its own process: its management endpoints, and SIGTERM in the middle of a load. */
+class ServiceJarIT {
+    private static final int CLIENTS = 8;
+    private static final int PAYMENTS = 10;
+    private static final long LOAD_BEFORE_SIGTERM_MS = 1500;
+    private static final long EXIT_WAIT_SECONDS = 40;
+
+    private final JdbcSettings database = Backend.MARIADB.newDatabase();
+
+    @Test
+    void the_jar_answers_health_its_openapi_document_and_metrics_only_for_the_admin() throws IOException {
+        try (ServiceJar jar = ServiceJar.start(database, Map.of())) {
+            HttpClient client = HttpClient.newHttpClient();
+            assertThat(get(client, jar.uri(), "/health", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> openApi = get(client, jar.uri(), "/openapi.yml", null);
+            assertThat(openApi.statusCode()).isEqualTo(200);
+            assertThat(openApi.body()).contains("/api/v1/payments/{paymentId}/refunds", "/api/v2/refundPayment");
+            assertThat(get(client, jar.uri(), "/metrics", null).statusCode()).isEqualTo(401);
+            HttpResponse<String> metrics = get(client, jar.uri(), "/metrics", ServiceJar.ADMIN_TOKEN);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("http_server_requests_seconds_count", "refunds_outbox_backlog",
+                    "refunds_settlement_lag_seconds");
+        }
+    }
+
+    @Test
+    void sigterm_during_load_loses_no_answered_request_and_leaves_nothing_half_done() throws Exception {
+        ServiceJar jar = ServiceJar.start(database, Map.of("REFUNDS_SANDBOX_SETTLE_DELAY", "0s"));
+        Api api = Api.at(jar.uri());
+        String[] admin = {"Authorization", "Bearer " + ServiceJar.ADMIN_TOKEN};
+        JsonNode business = api.post("/api/admin/businesses",
+                "{\"name\":\"shutdown\",\"reviewMode\":\"AUTO\",\"refundMode\":\"MULTIPLE\"}", admin).data();
+        String[] merchant = {"Client-Id", business.get("clientId").asText(), "Business-Id",
+                business.get("businessId").asText(), "X-Api-Key", business.get("apiKey").asText()};
+        List<String> payments = new ArrayList<>();
+        for (int i = 0; i < PAYMENTS; i++) {
+            String id = api.post("/api/v1/payments", "{\"amount\":\"1000.00\",\"currency\":\"USD\"}", merchant)
+                    .text("paymentId");
+            api.post("/api/v1/payments/" + id + "/complete", null, merchant);
+            payments.add(id);
+        }
+
+        Set<String> answeredRefunds = ConcurrentHashMap.newKeySet();
+        AtomicInteger unanswered = new AtomicInteger();
+        AtomicInteger serverErrors = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> load(jar.uri(), merchant, payments, answeredRefunds, unanswered, serverErrors, stop));
+        }
+        ServiceJar.sleep(LOAD_BEFORE_SIGTERM_MS);
+        int answeredBeforeSigterm = answeredRefunds.size();
+        jar.process().destroy();   // SIGTERM
+        boolean exited = jar.process().waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        stop.set(true);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(exited).as("the service exits after SIGTERM:\n%s", jar.log()).isTrue();
+        jar.close();
+
+        System.out.printf("[shutdown] answered before SIGTERM=%d, answered in all=%d, unanswered=%d, 5xx=%d%n",
+                answeredBeforeSigterm, answeredRefunds.size(), unanswered.get(), serverErrors.get());
+        assertThat(answeredBeforeSigterm).as("load was running").isGreaterThan(20);
+        assertThat(serverErrors.get()).as("5xx answers").isZero();
+        try (Connection connection = database.connect()) {
+            String businessId = business.get("businessId").asText();
+            Set<String> stored = refundIdsOf(connection, businessId);
+            assertThat(stored).as("every answered refund was kept").containsAll(answeredRefunds);
+            assertThat(count(connection, "SELECT COUNT(*) FROM idempotency_keys WHERE scope = ?"
+                    + " AND response_status IS NULL", businessId)).as("requests left half done").isZero();
+            assertThat(count(connection, "SELECT COUNT(*) FROM refunds r WHERE r.business_id = ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM outbox_events e WHERE e.refund_id = r.refund_id"
+                    + " AND e.event_type = 'refund.created')", businessId)).as("refunds without their event").isZero();
+            assertThat(count(connection, "SELECT COUNT(*) FROM payments p WHERE p.business_id = ? AND"
+                    + " (p.reserved_minor <> (SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE"
+                    + " r.payment_id = p.payment_id AND r.status IN ('PENDING_REVIEW', 'INITIATED', 'PROCESSING'))"
+                    + " OR p.refunded_minor <> (SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE"
+                    + " r.payment_id = p.payment_id AND r.status = 'COMPLETED'))", businessId))
+                    .as("payments whose totals disagree with their refunds").isZero();
+        }
+    }
+
+    private static void load(URI uri, String[] merchant, List<String> payments, Set<String> answered,
+                             AtomicInteger unanswered, AtomicInteger serverErrors, AtomicBoolean stop) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (!stop.get()) {
+            String payment = payments.get(ThreadLocalRandom.current().nextInt(payments.size()));
+            HttpRequest request = HttpRequest.newBuilder(uri.resolve("/api/v1/payments/" + payment + "/refunds"))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .header(merchant[0], merchant[1]).header(merchant[2], merchant[3]).header(merchant[4], merchant[5])
+                    .header("X-Idempotency-Key", "shutdown-" + System.nanoTime())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1.00\",\"reason\":\"shutdown test\"}"))
+                    .build();
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 202) {
+                    answered.add(Api.JSON.readTree(response.body()).path("data").path("refundId").asText());
+                } else if (response.statusCode() >= 500) {
+                    serverErrors.incrementAndGet();
+                }
+            } catch (IOException refusedOrReset) {
+                unanswered.incrementAndGet();
+                ServiceJar.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient client, URI uri, String path, String adminToken)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri.resolve(path));
+        if (adminToken != null) {
+            request.header("Authorization", "Bearer " + adminToken);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static Set<String> refundIdsOf(Connection connection, String businessId) throws SQLException {
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT refund_id FROM refunds WHERE business_id = ?")) {
+            statement.setString(1, businessId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static long count(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
