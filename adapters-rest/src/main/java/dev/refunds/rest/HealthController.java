@@ -11,7 +11,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.Map;
 
-/** {@code GET /health}: 200 when the database answers, 503 otherwise. Needs no credentials. */
+/**
+ * {@code GET /health} (readiness): 200 when the database answers, 503 otherwise. {@code GET /health/live}
+ * (liveness): 200 while the process serves HTTP at all, so an orchestrator restarts it only when it is stuck,
+ * not when the database is down. Neither needs credentials.
+ */
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HealthController {
@@ -19,6 +23,11 @@ final class HealthController {
 
     HealthController(DatabaseHealth database) {
         this.database = database;
+    }
+
+    @Get("/live")
+    HttpResponse<?> live() {
+        return HttpResponse.ok(SuccessEnvelope.of(Map.of("process", "UP")));
     }
 
     @Get

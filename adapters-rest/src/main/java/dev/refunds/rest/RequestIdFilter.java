@@ -9,6 +9,9 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Map;
 
 /**
@@ -17,6 +20,8 @@ import java.util.Map;
  */
 @ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN)
 final class RequestIdFilter implements io.micronaut.core.order.Ordered {
+    /** At DEBUG, one line per request: an access log carrying the request id like every other line. */
+    private static final Logger LOG = LoggerFactory.getLogger(RequestIdFilter.class);
     static final String MDC_KEY = "requestId";
 
     @Override
@@ -32,5 +37,6 @@ final class RequestIdFilter implements io.micronaut.core.order.Ordered {
     @ResponseFilter
     void addRequestId(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.getHeaders().set(RequestIds.HEADER, RequestIds.of(request));
+        LOG.debug("{} {} -> {}", request.getMethodName(), request.getPath(), response.code());
     }
 }
