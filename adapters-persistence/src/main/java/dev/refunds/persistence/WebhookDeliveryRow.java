@@ -10,6 +10,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A row of {@code webhook_deliveries}; the lease columns are the worker's and never leave this package. */
 @MappedEntity(value = "webhook_deliveries", escape = false)
@@ -23,6 +24,6 @@ record WebhookDeliveryRow(@Id String deliveryId, String endpointId, String busin
                 WebhookEventTypes.byWireName(eventType).orElseThrow(() -> new IllegalStateException(
                         "delivery " + deliveryId + " has an unknown event type " + eventType)),
                 parsed, attemptsLeft, parsed == DeliveryStatus.PENDING ? Times.optionalInstant(nextAttemptAtMs)
-                : java.util.Optional.empty(), attempts, Times.instant(createdAtMs));
+                : Optional.empty(), attempts, Times.instant(createdAtMs));
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers due webhooks on a fixed pool of senders. A delivery is claimed (a lease in the database) only when a
@@ -54,15 +55,18 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         this.freeSenders = new Semaphore(settings.concurrency());
     }
 
+    /**
+     * Reads a batch of due deliveries and starts each as a sender comes free, waiting at most
+     * {@code senderWait} for one: a backlog streams through the pool instead of waiting a poll per pool-full.
+     */
     @Override
     public int deliverDue() {
-        int free = freeSenders.availablePermits();
-        if (free == 0) {
+        if (freeSenders.availablePermits() == 0 && settings.senderWait().isZero()) {
             return 0;
         }
         int started = 0;
-        for (Due due : deliveries.due(clock.instant(), Math.min(free, settings.batchSize()))) {
-            if (!freeSenders.tryAcquire()) {
+        for (Due due : deliveries.due(clock.instant(), settings.batchSize())) {
+            if (!awaitFreeSender()) {
                 break;
             }
             if (start(due)) {
@@ -70,6 +74,15 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
             }
         }
         return started;
+    }
+
+    private boolean awaitFreeSender() {
+        try {
+            return freeSenders.tryAcquire(settings.senderWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Claims the delivery and hands it to a free sender; the sender's permit is held until the attempt ends. */

@@ -5,14 +5,20 @@ import java.util.Objects;
 
 /**
  * How deliveries go: the retry schedule, how long a claim holds (longer than the slowest attempt), how many
- * attempts run at once, and how many due deliveries one pass reads.
+ * attempts run at once, how many due deliveries one pass reads, and how long a pass waits for a busy sender to
+ * come free before it leaves the rest to the next pass.
  */
-public record DeliverySettings(RetrySchedule schedule, Duration lease, int concurrency, int batchSize) {
+public record DeliverySettings(RetrySchedule schedule, Duration lease, int concurrency, int batchSize,
+                               Duration senderWait) {
     public static final int CONCURRENCY_MAX = 256;
 
     public DeliverySettings {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(senderWait, "senderWait");
+        if (senderWait.isNegative()) {
+            throw new IllegalArgumentException("senderWait is never negative");
+        }
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("the lease must be positive");
         }
