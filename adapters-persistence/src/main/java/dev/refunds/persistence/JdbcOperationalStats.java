@@ -12,11 +12,15 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 @Singleton
 final class JdbcOperationalStats implements OperationalStats {
+    private static final List<String> DELIVERY_STATUSES = List.of("PENDING", "SUCCEEDED", "FAILED");
+
     private final StatsRows rows;
     private final TransactionOperations<Connection> transactions;
 
@@ -42,6 +46,27 @@ final class JdbcOperationalStats implements OperationalStats {
     }
 
     @Override
+    public Map<String, Long> webhookDeliveriesByStatus() {
+        return transactions.executeRead(status -> {
+            Map<String, Long> counts = new TreeMap<>();
+            for (String deliveryStatus : DELIVERY_STATUSES) {
+                counts.put(deliveryStatus, rows.countDeliveries(deliveryStatus));
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public long webhookAttempts() {
+        return transactions.executeRead(status -> rows.countAttempts());
+    }
+
+    @Override
+    public long webhookFailedAttempts() {
+        return transactions.executeRead(status -> rows.countFailedAttempts());
+    }
+
+    @Override
     public Optional<Instant> oldestUnsentRefund() {
         return transactions.executeRead(status -> rows.oldestUnsentUpdatedAt()).map(Times::instant);
     }
@@ -53,6 +78,16 @@ final class JdbcOperationalStats implements OperationalStats {
 
         @Query("SELECT COUNT(*) FROM outbox_events WHERE relayed_at_ms IS NULL")
         long countUnrelayed();
+
+        @Query("SELECT COUNT(*) FROM webhook_deliveries WHERE status = :status")
+        long countDeliveries(String status);
+
+        @Query("SELECT COUNT(*) FROM webhook_delivery_attempts")
+        long countAttempts();
+
+        @Query("SELECT COUNT(*) FROM webhook_delivery_attempts WHERE status_code IS NULL OR status_code < 200"
+                + " OR status_code > 299")
+        long countFailedAttempts();
 
         @Query("SELECT MIN(updated_at_ms) FROM refunds WHERE status = 'INITIATED' AND claimed_at_ms IS NULL")
         Optional<Long> oldestUnsentUpdatedAt();

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,7 +29,8 @@ final class OperationalMetrics implements MeterBinder {
     private final Clock clock;
     private final AtomicReference<Snapshot> last = new AtomicReference<>();
 
-    private record Snapshot(Instant takenAt, Map<RefundStatus, Long> refunds, long outboxBacklog, double lagSeconds) {
+    private record Snapshot(Instant takenAt, Map<RefundStatus, Long> refunds, long outboxBacklog, double lagSeconds,
+                            Map<String, Long> deliveries, long attempts, long failedAttempts) {
     }
 
     OperationalMetrics(Provider<OperationalStats> stats, Clock clock) {
@@ -44,6 +46,15 @@ final class OperationalMetrics implements MeterBinder {
         }
         Gauge.builder("refunds.outbox.backlog", this, metrics -> metrics.snapshot().outboxBacklog())
                 .description("Outbox events not yet fanned out to webhook deliveries").register(registry);
+        for (String status : List.of("PENDING", "SUCCEEDED", "FAILED")) {
+            Gauge.builder("refunds.webhook.deliveries", this,
+                            metrics -> metrics.snapshot().deliveries().getOrDefault(status, 0L))
+                    .tag("status", status).description("Webhook deliveries in each status").register(registry);
+        }
+        Gauge.builder("refunds.webhook.attempts", this, metrics -> metrics.snapshot().attempts())
+                .description("Webhook delivery attempts made").register(registry);
+        Gauge.builder("refunds.webhook.attempts.failed", this, metrics -> metrics.snapshot().failedAttempts())
+                .description("Webhook delivery attempts that got no 2xx answer").register(registry);
         Gauge.builder("refunds.settlement.lag.seconds", this, metrics -> metrics.snapshot().lagSeconds())
                 .description("Age of the oldest INITIATED refund not yet sent to the processor").register(registry);
     }
@@ -55,7 +66,8 @@ final class OperationalMetrics implements MeterBinder {
             OperationalStats source = stats.get();
             double lag = source.oldestUnsentRefund().map(oldest -> Duration.between(oldest, now).toMillis() / 1000.0)
                     .orElse(0.0);
-            current = new Snapshot(now, source.refundsByStatus(), source.outboxBacklog(), Math.max(lag, 0.0));
+            current = new Snapshot(now, source.refundsByStatus(), source.outboxBacklog(), Math.max(lag, 0.0),
+                    source.webhookDeliveriesByStatus(), source.webhookAttempts(), source.webhookFailedAttempts());
             last.set(current);
         }
         return current;

@@ -14,6 +14,14 @@ public interface OperationalStats {
     /** Outbox events not yet fanned out to webhook deliveries. */
     long outboxBacklog();
 
+    /** Webhook deliveries in each status ({@code PENDING}, {@code SUCCEEDED}, {@code FAILED}). */
+    Map<String, Long> webhookDeliveriesByStatus();
+
+    /** Delivery attempts made so far, and how many of them failed (no 2xx answer). */
+    long webhookAttempts();
+
+    long webhookFailedAttempts();
+
     /** When the oldest {@code INITIATED} refund not yet claimed by the settlement worker was last changed. */
     Optional<Instant> oldestUnsentRefund();
 }

@@ -51,7 +51,7 @@ class ServiceJarIT {
             HttpResponse<String> metrics = get(client, jar.uri(), "/metrics", ServiceJar.ADMIN_TOKEN);
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("http_server_requests_seconds_count", "refunds_outbox_backlog",
-                    "refunds_settlement_lag_seconds");
+                    "refunds_settlement_lag_seconds", "refunds_webhook_attempts_failed", "refunds_refunds{status=");
         }
     }
 
