@@ -1,5 +1,6 @@
 package dev.refunds.rest.error;
 
+import dev.refunds.rest.RequestIds;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpStatus;
@@ -28,7 +29,7 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Err
             case METHOD_NOT_ALLOWED -> ErrorEnvelope.of(ErrorCode.METHOD_NOT_ALLOWED,
                     "This path does not take " + context.getRequest().getMethodName(), null);
             case REQUEST_ENTITY_TOO_LARGE -> ErrorEnvelope.of(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than 64 KiB", null);
+                    "The request is too large: a body may have up to 64 KiB, all headers together up to 8 KiB", null);
             case UNSUPPORTED_MEDIA_TYPE -> ErrorEnvelope.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "The request body must be application/json", null);
             default -> ErrorEnvelope.of(ErrorCode.INTERNAL_ERROR,
@@ -36,7 +37,9 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Err
         };
         HttpStatus status = response.getStatus().getCode() >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR
                 : response.getStatus();
-        return response.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+        // Set here too: a request refused before any filter ran (an oversized header, say) gets it no other way.
+        return response.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(RequestIds.HEADER, RequestIds.of(context.getRequest())).body(body);
     }
 
     /**
