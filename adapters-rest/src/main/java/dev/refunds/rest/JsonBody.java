@@ -16,6 +16,19 @@ public final class JsonBody {
         this.node = node;
     }
 
+    /**
+     * Reads a body strictly: UTF-8 only (an overlong or otherwise invalid sequence is refused, never repaired into
+     * a different character), exactly one JSON value, nothing after it.
+     */
+    public static JsonBody parse(@Nullable byte[] raw) {
+        return of(StrictJson.tree(raw));
+    }
+
+    /** An optional body: absent or empty reads as an empty object. */
+    public static JsonBody parseOrEmpty(@Nullable byte[] raw) {
+        return raw == null || raw.length == 0 ? orEmpty(null) : parse(raw);
+    }
+
     public static JsonBody of(@Nullable JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new InvalidInputException("body", "The request body must be a JSON object");

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
@@ -32,8 +31,8 @@ final class BusinessAdminController {
     @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateBusinessBody.class)))
     @Post
-    HttpResponse<?> create(HttpRequest<?> request, @Body JsonNode json) {
-        CreateBusinessBody body = CreateBusinessBody.from(JsonBody.of(json));
+    HttpResponse<?> create(HttpRequest<?> request, @Body byte[] json) {
+        CreateBusinessBody body = CreateBusinessBody.from(JsonBody.parse(json));
         return posts.run(request, AdminScope.NAME, body, () -> HttpResponse.created(
                 SuccessEnvelope.of(BusinessCreatedView.of(create.handle(body.toCommand())))),
                 BusinessAdminController::withoutApiKey);

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
@@ -43,8 +42,8 @@ final class DisputeAdminController {
     @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
     @Post("/payments/{paymentId}/disputes")
-    HttpResponse<?> open(HttpRequest<?> request, @PathVariable String paymentId, @Body JsonNode json) {
-        ReasonBody body = ReasonBody.from(JsonBody.of(json));
+    HttpResponse<?> open(HttpRequest<?> request, @PathVariable String paymentId, @Body byte[] json) {
+        ReasonBody body = ReasonBody.from(JsonBody.parse(json));
         return posts.run(request, AdminScope.NAME, body, () -> {
             String reason = Fields.required(body.reason(), "reason", Dispute.REASON_LENGTH_MAX);
             return answer(disputes.open(new PaymentId(paymentId), reason), HttpStatus.CREATED);
@@ -54,8 +53,8 @@ final class DisputeAdminController {
     @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CloseDisputeBody.class)))
     @Post("/disputes/{disputeId}/close")
-    HttpResponse<?> close(HttpRequest<?> request, @PathVariable String disputeId, @Body JsonNode json) {
-        CloseDisputeBody body = CloseDisputeBody.from(JsonBody.of(json));
+    HttpResponse<?> close(HttpRequest<?> request, @PathVariable String disputeId, @Body byte[] json) {
+        CloseDisputeBody body = CloseDisputeBody.from(JsonBody.parse(json));
         return posts.run(request, AdminScope.NAME, body, () -> {
             CloseDisputeBody.Outcome outcome = Fields.enumValue(body.outcome(), "outcome",
                     CloseDisputeBody.Outcome.class);

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
@@ -68,8 +67,8 @@ final class RefundReviewController {
     @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
     @Post("/{refundId}/reject")
-    HttpResponse<?> reject(HttpRequest<?> request, @PathVariable String refundId, @Nullable @Body JsonNode json) {
-        ReasonBody body = ReasonBody.from(JsonBody.orEmpty(json));
+    HttpResponse<?> reject(HttpRequest<?> request, @PathVariable String refundId, @Nullable @Body byte[] json) {
+        ReasonBody body = ReasonBody.from(JsonBody.parseOrEmpty(json));
         return posts.run(request, AdminScope.NAME, body, () -> {
             Optional<String> reason = Fields.optional(body.reason(), "reason",
                     Refund.REASON_LENGTH_MAX).filter(text -> !text.isBlank());

@@ -32,8 +32,12 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Err
                     "The request is too large: a body may have up to 64 KiB, all headers together up to 8 KiB", null);
             case UNSUPPORTED_MEDIA_TYPE -> ErrorEnvelope.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "The request body must be application/json", null);
-            default -> ErrorEnvelope.of(ErrorCode.INTERNAL_ERROR,
-                    InternalErrors.message(context.getRequest()), null);
+            case NOT_ACCEPTABLE -> ErrorEnvelope.of(ErrorCode.NOT_ACCEPTABLE,
+                    "This API answers in application/json only", null);
+            default -> response.getStatus().getCode() < 500
+                    ? ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR, "The request cannot be served as sent (HTTP "
+                    + response.getStatus().getCode() + ")", null)
+                    : ErrorEnvelope.of(ErrorCode.INTERNAL_ERROR, InternalErrors.message(context.getRequest()), null);
         };
         HttpStatus status = response.getStatus().getCode() >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR
                 : response.getStatus();

@@ -8,6 +8,8 @@ public enum ErrorCode {
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    /** The client's Accept header excludes application/json, the only thing this API answers in. */
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     INVALID_STATE(HttpStatus.CONFLICT),

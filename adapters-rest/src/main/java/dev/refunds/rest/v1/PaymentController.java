@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
@@ -57,8 +56,8 @@ final class PaymentController {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreatePaymentBody.class)))
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                           @Body JsonNode json) {
-        CreatePaymentBody body = CreatePaymentBody.from(JsonBody.of(json));
+                           @Body byte[] json) {
+        CreatePaymentBody body = CreatePaymentBody.from(JsonBody.parse(json));
         return posts.run(request, merchant.id().value(), body, () -> {
             Payment payment = create.handle(body.toCommand(merchant.id()));
             return HttpResponse.created(SuccessEnvelope.of(PaymentView.of(payment)));

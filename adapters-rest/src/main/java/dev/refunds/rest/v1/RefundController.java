@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.micronaut.json.tree.JsonNode;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
@@ -53,8 +52,8 @@ final class RefundController {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestRefundBody.class)))
     @Post
     HttpResponse<?> request(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                            @PathVariable String paymentId, @Body JsonNode json) {
-        RequestRefundBody body = RequestRefundBody.from(JsonBody.of(json));
+                            @PathVariable String paymentId, @Body byte[] json) {
+        RequestRefundBody body = RequestRefundBody.from(JsonBody.parse(json));
         return posts.run(http, merchant.id().value(), body, () -> RefundAnswers.of(
                 request.handle(body.toCommand(merchant.id(), new PaymentId(paymentId))), HttpStatus.ACCEPTED));
     }

@@ -16,6 +16,7 @@ import dev.refunds.domain.money.InvalidAmountException;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.rest.IdempotentPosts;
+import dev.refunds.rest.StrictJson;
 import dev.refunds.rest.SuccessEnvelope;
 import dev.refunds.rest.auth.Merchants;
 import dev.refunds.rest.error.Errors;
@@ -62,8 +63,8 @@ final class SecPaidController {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RefundPaymentDoc.class)))
     @Post("/refundPayment")
     HttpResponse<?> refundPayment(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                                  @Body String raw) {
-        RefundPaymentBody body = RefundPaymentBody.parse(raw);
+                                  @Body byte[] raw) {
+        RefundPaymentBody body = RefundPaymentBody.parse(StrictJson.text(raw));
         if (body == null || !body.hasPositiveAmount()) {
             return SecPaidErrors.amountRequired();
         }

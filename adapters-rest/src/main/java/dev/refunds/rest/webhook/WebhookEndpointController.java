@@ -23,7 +23,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.json.tree.JsonNode;
+import dev.refunds.rest.StrictJson;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -47,8 +47,8 @@ final class WebhookEndpointController {
     /** 201 with the signing secret; a replay under the same idempotency key shows the secret redacted. */
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                           @Body JsonNode json) {
-        CreateWebhookEndpointBody body = CreateWebhookEndpointBody.from(json);
+                           @Body byte[] json) {
+        CreateWebhookEndpointBody body = CreateWebhookEndpointBody.from(StrictJson.tree(json));
         return posts.run(request, merchant.id().value(), body, () -> {
             CreateWebhookEndpointOutcome outcome = endpoints.create(body.toCommand(merchant.id()));
             if (outcome instanceof CreateWebhookEndpointOutcome.Created created) {

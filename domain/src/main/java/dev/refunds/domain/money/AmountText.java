@@ -24,7 +24,7 @@ final class AmountText {
         if (fractionDigits != digits) {
             throw new InvalidAmountException(expected(currency));
         }
-        return new Money(currency, new BigDecimal(text).movePointRight(digits).longValueExact());
+        return new Money(currency, minorUnits(new BigDecimal(text), digits));
     }
 
     static Money ofDecimal(BigDecimal value, Currency currency) {
@@ -41,7 +41,16 @@ final class AmountText {
         if ((long) stripped.precision() - stripped.scale() > INTEGER_DIGITS_MAX) {
             throw new InvalidAmountException("amount is too large");
         }
-        return new Money(currency, stripped.movePointRight(digits).longValueExact());
+        return new Money(currency, minorUnits(stripped, digits));
+    }
+
+    /** Exact minor units; an amount too large for a {@code long} (15 digits of CLF's 4 decimals) is refused. */
+    private static long minorUnits(BigDecimal amount, int digits) {
+        try {
+            return amount.movePointRight(digits).longValueExact();
+        } catch (ArithmeticException tooLarge) {
+            throw new InvalidAmountException("amount is too large");
+        }
     }
 
     private static String expected(Currency currency) {
