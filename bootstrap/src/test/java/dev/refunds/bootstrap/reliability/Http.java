@@ -1,0 +1,75 @@
+package dev.refunds.bootstrap.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.refunds.bootstrap.support.Api;
+import dev.refunds.bootstrap.support.ApiResponse;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A client for one service instance, in this JVM or another process. Unlike {@code Api} it lets an I/O failure
+ * through as an {@link IOException}: against an instance that is being killed, "no answer" is an outcome the
+ * tests must tell apart from every answer.
+ */
+final class Http {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final URI base;
+
+    Http(URI base) {
+        this.base = base;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    ApiResponse get(String path, String... headers) throws IOException {
+        return send("GET", path, null, null, headers);
+    }
+
+    ApiResponse post(String path, String json, String... headers) throws IOException {
+        return send("POST", path, json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                json == null ? null : "application/json", headers);
+    }
+
+    ApiResponse send(String method, String path, byte[] body, String contentType, String... headers)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiResponse(response.statusCode(), response.headers(), response.body(),
+                    parse(response.body()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    static JsonNode parse(String body) {
+        if (body == null || body.isEmpty()) {
+            return null;
+        }
+        try {
+            return Api.JSON.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+}
