@@ -95,10 +95,9 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    RequestRefundUseCase requestRefund(PaymentRepository payments, BusinessRepository businesses,
-                                       RefundWriter writer, IdGenerator ids, Transactions transactions,
-                                       Clock clock) {
-        return new RequestRefundService(payments, businesses, writer, ids, transactions, clock);
+    RequestRefundUseCase requestRefund(PaymentRepository payments, RefundWriter writer, IdGenerator ids,
+                                       Transactions transactions, Clock clock) {
+        return new RequestRefundService(payments, writer, ids, transactions, clock);
     }
 
     @Singleton

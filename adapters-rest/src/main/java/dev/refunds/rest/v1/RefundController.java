@@ -55,7 +55,7 @@ final class RefundController {
                             @PathVariable String paymentId, @Body byte[] json) {
         RequestRefundBody body = RequestRefundBody.from(JsonBody.parse(json));
         return posts.run(http, merchant.id().value(), body, () -> RefundAnswers.of(
-                request.handle(body.toCommand(merchant.id(), new PaymentId(paymentId))), HttpStatus.ACCEPTED));
+                request.handle(body.toCommand(merchant, new PaymentId(paymentId))), HttpStatus.ACCEPTED));
     }
 
     @Get

@@ -4,7 +4,7 @@ import dev.refunds.rest.JsonBody;
 import dev.refunds.application.refund.PaymentRef;
 import dev.refunds.application.refund.RequestRefundCommand;
 import dev.refunds.application.refund.RequestedAmount;
-import dev.refunds.domain.business.BusinessId;
+import dev.refunds.domain.business.Business;
 import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.rest.Fields;
@@ -22,10 +22,10 @@ record RequestRefundBody(@Nullable String amount, @Nullable String reason, @Null
         return new RequestRefundBody(json.string("amount"), json.string("reason"), json.string("merchantRef"));
     }
 
-    RequestRefundCommand toCommand(BusinessId businessId, PaymentId paymentId) {
+    RequestRefundCommand toCommand(Business business, PaymentId paymentId) {
         Optional<RequestedAmount> requested = Fields.optional(amount, "amount", AMOUNT_LENGTH_MAX)
                 .map(RequestedAmount::text);
-        return new RequestRefundCommand(businessId, PaymentRef.of(paymentId), requested, false,
+        return new RequestRefundCommand(business, PaymentRef.of(paymentId), requested, false,
                 Fields.required(reason, "reason", Refund.REASON_LENGTH_MAX),
                 Fields.optional(merchantRef, "merchantRef", Refund.MERCHANT_REF_LENGTH_MAX));
     }

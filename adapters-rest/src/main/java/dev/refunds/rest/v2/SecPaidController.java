@@ -75,7 +75,7 @@ final class SecPaidController {
             if (body.fullRefundMalformed()) {
                 return Errors.invalid("isFullRefund", "isFullRefund must be true or false");
             }
-            RequestRefundCommand command = new RequestRefundCommand(merchant.id(), PaymentRef.ofPayId(body.payId()),
+            RequestRefundCommand command = new RequestRefundCommand(merchant, PaymentRef.ofPayId(body.payId()),
                     Optional.of(RequestedAmount.jsonNumber(body.amountLiteral())),
                     Boolean.TRUE.equals(body.fullRefund()), REASON, Optional.empty());
             Decision<RefundChange> decision;

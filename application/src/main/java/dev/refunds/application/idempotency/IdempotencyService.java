@@ -61,6 +61,14 @@ public final class IdempotencyService implements IdempotencyUseCase {
 
     /** Empty when the claim is ours; otherwise what the caller answers instead of running the action. */
     private Optional<IdempotentOutcome> claim(String scope, String key, String requestHash, String token) {
+        // Most keys are new: one insert claims them. The insert runs alone in its transaction, so a duplicate
+        // holds no lock on the existing row when the key is then read and locked to decide.
+        if (transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            return store.insert(scope, key, requestHash, token, now.plus(lease), now);
+        })) {
+            return Optional.empty();
+        }
         for (int attempt = 1; attempt <= CLAIM_ATTEMPTS_MAX; attempt++) {
             Optional<Optional<IdempotentOutcome>> decided = transactions.inTransaction(() -> {
                 Instant now = clock.instant();

@@ -1,16 +1,19 @@
 package dev.refunds.application.refund;
 
-import dev.refunds.domain.business.BusinessId;
+import dev.refunds.domain.business.Business;
 import dev.refunds.domain.payment.Refund;
 
 import java.util.Objects;
 import java.util.Optional;
 
-/** A merchant asks for a refund; an empty amount means the whole refundable amount. */
-public record RequestRefundCommand(BusinessId businessId, PaymentRef payment, Optional<RequestedAmount> amount,
+/**
+ * A merchant asks for a refund; an empty amount means the whole refundable amount. The business is the one its
+ * credentials were checked against (a business never changes once created, so its policy needs no second read).
+ */
+public record RequestRefundCommand(Business business, PaymentRef payment, Optional<RequestedAmount> amount,
                                    boolean fullRefundOnly, String reason, Optional<String> merchantRef) {
     public RequestRefundCommand {
-        Objects.requireNonNull(businessId, "businessId");
+        Objects.requireNonNull(business, "business");
         Objects.requireNonNull(payment, "payment");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(reason, "reason");

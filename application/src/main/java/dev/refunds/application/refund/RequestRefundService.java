@@ -1,6 +1,5 @@
 package dev.refunds.application.refund;
 
-import dev.refunds.application.port.BusinessRepository;
 import dev.refunds.application.port.IdGenerator;
 import dev.refunds.application.port.PaymentRepository;
 import dev.refunds.application.port.Transactions;
@@ -23,16 +22,14 @@ import java.util.Optional;
  */
 public final class RequestRefundService implements RequestRefundUseCase {
     private final PaymentRepository payments;
-    private final BusinessRepository businesses;
     private final RefundWriter writer;
     private final IdGenerator ids;
     private final Transactions transactions;
     private final Clock clock;
 
-    public RequestRefundService(PaymentRepository payments, BusinessRepository businesses, RefundWriter writer,
+    public RequestRefundService(PaymentRepository payments, RefundWriter writer,
                                 IdGenerator ids, Transactions transactions, Clock clock) {
         this.payments = payments;
-        this.businesses = businesses;
         this.writer = writer;
         this.ids = ids;
         this.transactions = transactions;
@@ -42,13 +39,12 @@ public final class RequestRefundService implements RequestRefundUseCase {
     @Override
     public Decision<RefundChange> handle(RequestRefundCommand command) {
         return transactions.inTransaction(() -> {
-            Optional<Payment> locked = PaymentLocks.lock(payments, command.businessId(), command.payment());
+            Optional<Payment> locked = PaymentLocks.lock(payments, command.business().id(), command.payment());
             if (locked.isEmpty()) {
                 return Decision.refused(RefusalCode.PAYMENT_NOT_FOUND, "No payment " + command.payment());
             }
             Payment payment = locked.get();
-            Business business = businesses.findById(command.businessId()).orElseThrow(
-                    () -> new IllegalStateException("payment " + payment.id() + " has no business"));
+            Business business = command.business();
             Optional<Refusal> blocked = payment.refundBlocker(business.policy());
             if (blocked.isPresent()) {
                 return Decision.refused(blocked.get());   // before the amount is read: the SecPaid order

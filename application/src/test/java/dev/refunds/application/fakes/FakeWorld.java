@@ -102,7 +102,7 @@ public final class FakeWorld {
         findPayments = new FindPaymentsService(payments);
         writer = new RefundWriter(payments, refunds, outbox, ids);
         mover = new RefundMover(payments, refunds, writer);
-        requestRefund = new RequestRefundService(payments, businesses, writer, ids, transactions, clock);
+        requestRefund = new RequestRefundService(payments, writer, ids, transactions, clock);
         cancelRefund = new CancelRefundService(refunds, mover, settlement, transactions, clock);
         reviewRefund = new ReviewRefundService(refunds, mover, transactions, clock);
         findRefunds = new FindRefundsService(payments, refunds);
@@ -175,12 +175,12 @@ public final class FakeWorld {
     }
 
     public static RequestRefundCommand refundCommand(Business business, Payment payment, String amountText) {
-        return new RequestRefundCommand(business.id(), PaymentRef.of(payment.id()),
+        return new RequestRefundCommand(business, PaymentRef.of(payment.id()),
                 Optional.of(RequestedAmount.text(amountText)), false, REASON, Optional.empty());
     }
 
     public static RequestRefundCommand fullRefundCommand(Business business, Payment payment) {
-        return new RequestRefundCommand(business.id(), PaymentRef.of(payment.id()), Optional.empty(), false,
+        return new RequestRefundCommand(business, PaymentRef.of(payment.id()), Optional.empty(), false,
                 REASON, Optional.empty());
     }
 

@@ -82,7 +82,7 @@ class RefundLedgerPropertyTest {
         if (step instanceof Request request) {
             Optional<RequestedAmount> amount = request.omitAmount() ? Optional.empty()
                     : Optional.of(RequestedAmount.text(new Money(FakeWorld.BDT, request.amountMinor()).toPlainString()));
-            return Optional.of(world.requestRefund.handle(new RequestRefundCommand(business.id(),
+            return Optional.of(world.requestRefund.handle(new RequestRefundCommand(business,
                     PaymentRef.of(payment.id()), amount, false, FakeWorld.REASON, Optional.empty())));
         }
         Move move = (Move) step;

@@ -45,7 +45,7 @@ class RequestRefundServiceTest {
 
     private static RequestRefundCommand command(Business business, PaymentRef payment, Optional<RequestedAmount> amount,
                                                 boolean fullRefundOnly) {
-        return new RequestRefundCommand(business.id(), payment, amount, fullRefundOnly, REASON, Optional.empty());
+        return new RequestRefundCommand(business, payment, amount, fullRefundOnly, REASON, Optional.empty());
     }
 
     private static RequestRefundCommand decimalCommand(Business business, Payment payment, String decimal) {
@@ -71,7 +71,7 @@ class RequestRefundServiceTest {
     @Test
     void an_accepted_refund_is_saved_reserves_its_amount_and_announces_itself_in_exactly_one_refund_created_event() {
         Instant now = world.clock.instant();
-        RequestRefundCommand command = new RequestRefundCommand(shop.id(), PaymentRef.of(paid.id()),
+        RequestRefundCommand command = new RequestRefundCommand(shop, PaymentRef.of(paid.id()),
                 Optional.of(RequestedAmount.text("200.00")), false, "damaged on arrival", Optional.of("rf-1"));
 
         RefundChange change = acceptedValueOf(world.requestRefund.handle(command));
@@ -403,15 +403,15 @@ class RequestRefundServiceTest {
     void reason_and_merchant_reference_are_checked_by_the_command() {
         PaymentRef ref = PaymentRef.of(paid.id());
 
-        assertThatThrownBy(() -> new RequestRefundCommand(shop.id(), ref, Optional.empty(), false, " ",
+        assertThatThrownBy(() -> new RequestRefundCommand(shop, ref, Optional.empty(), false, " ",
                 Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RequestRefundCommand(shop.id(), ref, Optional.empty(), false,
+        assertThatThrownBy(() -> new RequestRefundCommand(shop, ref, Optional.empty(), false,
                 "r".repeat(Refund.REASON_LENGTH_MAX + 1), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RequestRefundCommand(shop.id(), ref, Optional.empty(), false, REASON,
+        assertThatThrownBy(() -> new RequestRefundCommand(shop, ref, Optional.empty(), false, REASON,
                 Optional.of("m".repeat(Refund.MERCHANT_REF_LENGTH_MAX + 1))))
                 .isInstanceOf(IllegalArgumentException.class);
-        RequestRefundCommand longest = new RequestRefundCommand(shop.id(), ref, Optional.empty(), false,
+        RequestRefundCommand longest = new RequestRefundCommand(shop, ref, Optional.empty(), false,
                 "r".repeat(Refund.REASON_LENGTH_MAX), Optional.of("m".repeat(Refund.MERCHANT_REF_LENGTH_MAX)));
         assertThat(acceptedValueOf(world.requestRefund.handle(longest)).refund().reason())
                 .hasSize(Refund.REASON_LENGTH_MAX);
