@@ -38,8 +38,10 @@ import dev.refunds.application.idempotency.IdempotencyService;
 import dev.refunds.application.idempotency.IdempotencyUseCase;
 import dev.refunds.application.idempotency.PurgeIdempotencyKeys;
 import dev.refunds.application.port.IdempotencyStore;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -48,6 +50,8 @@ import java.time.Duration;
 /** The composition root: plain application classes built from the adapters' port implementations. */
 @Factory
 final class UseCaseFactory {
+    private static final String SETTLEMENT_WORKERS = "settlement-workers";
+    private static final int SETTLEMENT_CONCURRENCY_MAX = 64;
 
     /** Millisecond ticks: what the database stores is exactly what the API showed. */
     @Singleton
@@ -113,9 +117,19 @@ final class UseCaseFactory {
                                        @Value("${refunds.settlement.send-lease:30s}") Duration sendLease,
                                        @Value("${refunds.settlement.first-check-after:0s}") Duration firstCheck,
                                        @Value("${refunds.settlement.check-every:500ms}") Duration checkEvery,
-                                       @Value("${refunds.settlement.check-every-max:5m}") Duration checkEveryMax) {
+                                       @Value("${refunds.settlement.check-every-max:5m}") Duration checkEveryMax,
+                                       @Named(SETTLEMENT_WORKERS) WorkerPool workers) {
         return new SettlementService(queue, processor, payments, mover, transactions, clock,
-                new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax));
+                new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax),
+                workers::execute);
+    }
+
+    /** The processor calls of one instance that run at once; each holds a database connection at times. */
+    @Singleton
+    @Named(SETTLEMENT_WORKERS)
+    @Bean(preDestroy = "close")
+    WorkerPool settlementWorkers(@Value("${refunds.settlement.concurrency:4}") int concurrency) {
+        return new WorkerPool("settlement", "refunds.settlement.concurrency", concurrency, SETTLEMENT_CONCURRENCY_MAX);
     }
 
     @Singleton

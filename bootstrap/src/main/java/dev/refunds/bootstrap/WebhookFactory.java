@@ -20,19 +20,16 @@ import dev.refunds.application.webhook.WebhookEndpointsUseCase;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Webhooks: endpoint and delivery-log use cases for the REST adapter, and the relay and senders the worker runs. */
 @Factory
 final class WebhookFactory {
+    private static final String WEBHOOK_SENDERS = "webhook-senders";
 
     @Singleton
     RetrySchedule webhookRetrySchedule(
@@ -66,65 +63,19 @@ final class WebhookFactory {
     DeliverWebhooksUseCase deliverWebhooks(WebhookDeliveryStore deliveries, WebhookEndpointRepository endpoints,
                                            WebhookOutbox outbox, WebhookTargetGuard guard, WebhookSender sender,
                                            Transactions transactions, Clock clock, RetrySchedule schedule,
-                                           SenderPool pool,
+                                           @Named(WEBHOOK_SENDERS) WorkerPool pool,
                                            @Value("${refunds.webhooks.lease:60s}") Duration lease,
                                            @Value("${refunds.webhooks.batch-size:100}") int batchSize,
                                            @Value("${refunds.webhooks.sender-wait:500ms}") Duration senderWait) {
         return new DeliverWebhooksService(deliveries, endpoints, outbox, guard, sender, transactions, clock,
-                new DeliverySettings(schedule, lease, pool.size(), batchSize, senderWait), pool.executor()::execute);
+                new DeliverySettings(schedule, lease, pool.size(), batchSize, senderWait), pool::execute);
     }
 
     @Singleton
+    @Named(WEBHOOK_SENDERS)
     @Bean(preDestroy = "close")
-    SenderPool webhookSenderPool(@Value("${refunds.webhooks.concurrency:8}") int concurrency) {
-        return new SenderPool(concurrency);
-    }
-
-    /**
-     * The fixed pool webhook attempts run on: one slow or dead endpoint holds one thread, never the others. Not an
-     * {@code ExecutorService} bean, so nothing that injects Micronaut's executors can pick it up by mistake.
-     */
-    static final class SenderPool implements AutoCloseable {
-        /** Attempts still running at shutdown get this long to finish before they are interrupted. */
-        private static final long DRAIN_MS = 2_000;
-
-        private final int size;
-        private final ExecutorService executor;
-
-        SenderPool(int size) {
-            if (size < 1 || size > DeliverySettings.CONCURRENCY_MAX) {
-                throw new IllegalArgumentException("refunds.webhooks.concurrency must be 1-"
-                        + DeliverySettings.CONCURRENCY_MAX);
-            }
-            this.size = size;
-            AtomicInteger count = new AtomicInteger();
-            ThreadFactory threads = task -> {
-                Thread thread = new Thread(task, "webhook-sender-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
-            this.executor = Executors.newFixedThreadPool(size, threads);
-        }
-
-        int size() {
-            return size;
-        }
-
-        ExecutorService executor() {
-            return executor;
-        }
-
-        @Override
-        public void close() {
-            executor.shutdown();
-            try {
-                if (!executor.awaitTermination(DRAIN_MS, TimeUnit.MILLISECONDS)) {
-                    executor.shutdownNow();   // their leases run out; another instance attempts them again
-                }
-            } catch (InterruptedException e) {
-                executor.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+    WorkerPool webhookSenderPool(@Value("${refunds.webhooks.concurrency:8}") int concurrency) {
+        return new WorkerPool("webhook-sender", "refunds.webhooks.concurrency", concurrency,
+                DeliverySettings.CONCURRENCY_MAX);
     }
 }

@@ -13,12 +13,21 @@ import dev.refunds.domain.payment.RefundStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Sends {@code INITIATED} refunds to the processor and asks it about {@code PROCESSING} ones until they settle.
  * Safe with any number of workers on one database: a send is claimed under the payment's lock, a check by a
- * compare-and-set on its due time, and every status change re-reads the refund under the lock.
+ * compare-and-set on its due time, and every status change re-reads the refund under the lock. The refunds of a
+ * batch run on the {@code workers} executor (a processor call takes its time; several run at once), and a pass
+ * returns when its batch is done.
  */
 public final class SettlementService implements SettleRefundsUseCase {
     private static final System.Logger LOG = System.getLogger(SettlementService.class.getName());
@@ -30,9 +39,17 @@ public final class SettlementService implements SettleRefundsUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final SettlementSettings settings;
+    private final Executor workers;
 
+    /** Settles every refund of a batch in turn, on the caller's thread. */
     public SettlementService(SettlementQueue queue, PaymentProcessor processor, PaymentRepository payments,
                              RefundMover mover, Transactions transactions, Clock clock, SettlementSettings settings) {
+        this(queue, processor, payments, mover, transactions, clock, settings, Runnable::run);
+    }
+
+    public SettlementService(SettlementQueue queue, PaymentProcessor processor, PaymentRepository payments,
+                             RefundMover mover, Transactions transactions, Clock clock, SettlementSettings settings,
+                             Executor workers) {
         this.queue = queue;
         this.processor = processor;
         this.payments = payments;
@@ -40,41 +57,73 @@ public final class SettlementService implements SettleRefundsUseCase {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
+        this.workers = workers;
     }
 
     @Override
     public int sendDue() {
-        int sent = 0;
-        for (Refund refund : queue.dueForSending(clock.instant(), settings.batchSize())) {
+        return onWorkers(queue.dueForSending(clock.instant(), settings.batchSize()), refund -> {
             try {
                 if (claim(refund)) {
                     send(refund);
-                    sent++;
+                    return true;
                 }
             } catch (RuntimeException e) {
                 // The claim's lease runs out and a later pass sends it again, with the same idempotency key.
                 LOG.log(System.Logger.Level.WARNING, "sending refund " + refund.id() + " failed; will retry", e);
             }
-        }
-        return sent;
+            return false;
+        });
     }
 
     @Override
     public int checkDue() {
-        int checked = 0;
         Instant now = clock.instant();
-        for (SettlementQueue.DueCheck due : queue.dueForCheck(now, settings.batchSize())) {
+        return onWorkers(queue.dueForCheck(now, settings.batchSize()), due -> {
             Instant next = now.plus(settings.checkBackoff(due.attempts() + 1));
             try {
                 if (queue.claimCheck(due.refund().id(), due.dueAt(), next)) {
                     check(due.refund());
-                    checked++;
+                    return true;
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "checking refund " + due.refund().id() + " failed; will retry", e);
             }
+            return false;
+        });
+    }
+
+    /**
+     * Runs {@code task} for every item on the workers and waits until all are done, at most a send lease (after
+     * that a stuck claim has run out anyway); returns how many returned true. Items the executor refuses (it is
+     * shutting down) are left for a later pass.
+     */
+    private <T> int onWorkers(List<T> items, Predicate<T> task) {
+        AtomicInteger done = new AtomicInteger();
+        Semaphore finished = new Semaphore(0);
+        int started = 0;
+        for (T item : items) {
+            try {
+                workers.execute(() -> {
+                    try {
+                        if (task.test(item)) {
+                            done.incrementAndGet();
+                        }
+                    } finally {
+                        finished.release();
+                    }
+                });
+                started++;
+            } catch (RejectedExecutionException shuttingDown) {
+                break;
+            }
         }
-        return checked;
+        try {
+            finished.tryAcquire(started, settings.sendLease().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return done.get();
     }
 
     private boolean claim(Refund refund) {

@@ -29,11 +29,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.refunds.bootstrap.settlement.Settlements.cancel;
 import static dev.refunds.bootstrap.settlement.Settlements.claimed;
@@ -50,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * merchant can no longer cancel it), and once the send lease runs out a normal pass sends it again under the same
  * id, so the processor holds one refund that was asked for twice. The passes are {@link SettlementService}s built
  * here from the context's own beans, over a queue that only shows this test's refunds (MariaDB is shared, and the
- * context's own worker stays off).
+ * context's own worker stays off). The same passes also spread one batch over several workers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 40, unit = TimeUnit.SECONDS)
@@ -114,11 +118,86 @@ abstract class SettlementCrashContract {
     }
 
     private SettlementService settlement(PaymentProcessor processor, Set<String> onlyRefunds, Runnable beforeClaim) {
+        return settlement(processor, onlyRefunds, beforeClaim, Runnable::run);
+    }
+
+    private SettlementService settlement(PaymentProcessor processor, Set<String> onlyRefunds, Runnable beforeClaim,
+                                         Executor workers) {
         return new SettlementService(new OnlyTheseRefunds(service.bean(SettlementQueue.class), onlyRefunds,
                 beforeClaim),
                 processor, service.bean(PaymentRepository.class), service.bean(RefundMover.class),
                 service.bean(Transactions.class), service.bean(Clock.class),
-                new SettlementSettings(50, SEND_LEASE, Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(1)));
+                new SettlementSettings(50, SEND_LEASE, Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(1)),
+                workers);
+    }
+
+    @Test
+    void a_batch_is_sent_by_several_workers_at_once_and_each_refund_reaches_the_processor_once() throws Exception {
+        int workers = 4;
+        Merchant shop = api.createBusiness("AUTO", "MULTIPLE", null);
+        List<String> paymentIds = new ArrayList<>();
+        List<String> refundIds = new ArrayList<>();
+        for (int p = 0; p < workers; p++) {
+            String paymentId = paidPayment(api, shop, "100.00", "BDT");
+            paymentIds.add(paymentId);
+            refundIds.add(requestRefund(api, shop, paymentId, "10.00").path("refundId").asText());
+            refundIds.add(requestRefund(api, shop, paymentId, "15.00").path("refundId").asText());
+        }
+        PaymentProcessor real = service.bean(PaymentProcessor.class);
+        CyclicBarrier allWorkersInACall = new CyclicBarrier(workers);
+        AtomicInteger inCall = new AtomicInteger();
+        AtomicInteger mostInCall = new AtomicInteger();
+        PaymentProcessor meetingInTheCall = new PaymentProcessor() {
+            @Override
+            public void submit(RefundId refundId, Money amount) {
+                mostInCall.accumulateAndGet(inCall.incrementAndGet(), Math::max);
+                try {
+                    allWorkersInACall.await(10, TimeUnit.SECONDS);   // breaks unless 4 calls run at once
+                    real.submit(refundId, amount);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the workers did not meet in the processor call", e);
+                } finally {
+                    inCall.decrementAndGet();
+                }
+            }
+
+            @Override
+            public ProcessorStatus status(RefundId refundId) {
+                return real.status(refundId);
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            SettlementService spread = settlement(meetingInTheCall, Set.copyOf(refundIds), () -> { }, pool);
+
+            assertThat(spread.sendDue()).isEqualTo(refundIds.size());
+            assertThat(mostInCall.get()).isEqualTo(workers);
+            assertThat(spread.checkDue()).isEqualTo(refundIds.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String refundId : refundIds) {
+            assertThat(sandboxSubmitCalls(db, refundId)).as("submit calls for %s", refundId).containsExactly(1);
+        }
+        for (String paymentId : paymentIds) {
+            assertThat(payment(api, shop, paymentId).path("refundTotal").asText()).isEqualTo("25.00");
+        }
+    }
+
+    @Test
+    void refunds_a_shut_down_pool_refuses_stay_due_for_a_later_pass() {
+        Merchant shop = api.createBusiness("AUTO", "MULTIPLE", null);
+        String paymentId = paidPayment(api, shop, "100.00", "BDT");
+        String refundId = requestRefund(api, shop, paymentId, "20.00").path("refundId").asText();
+        ExecutorService stopped = Executors.newSingleThreadExecutor();
+        stopped.shutdown();
+
+        assertThat(settlement(service.bean(PaymentProcessor.class), Set.of(refundId), () -> { }, stopped).sendDue())
+                .isZero();
+        assertThat(claimed(db, refundId)).isFalse();
+
+        assertThat(settlement(service.bean(PaymentProcessor.class), Set.of(refundId)).sendDue()).isEqualTo(1);
+        assertThat(sandboxSubmitCalls(db, refundId)).containsExactly(1);
     }
 
     @Test
