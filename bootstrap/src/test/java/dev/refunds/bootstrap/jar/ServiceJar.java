@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The runnable jar started as its own process, configured only through environment variables. */
@@ -31,6 +32,20 @@ final class ServiceJar implements AutoCloseable {
     }
 
     static ServiceJar start(JdbcSettings database, Map<String, String> extraEnv) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("REFUNDS_DB_URL", database.url());
+        env.put("REFUNDS_DB_USER", database.user());
+        env.put("REFUNDS_DB_PASSWORD", database.password());
+        env.putAll(extraEnv);
+        return startWith(env);
+    }
+
+    /** With no database setting: the embedded file database under the working folder's {@code ./data}. */
+    static ServiceJar startOnEmbeddedDefault(Map<String, String> extraEnv) throws IOException {
+        return startWith(extraEnv);
+    }
+
+    private static ServiceJar startWith(Map<String, String> settings) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `./mvnw package` first");
         }
@@ -41,12 +56,10 @@ final class ServiceJar implements AutoCloseable {
                 "-jar", JAR.toAbsolutePath().toString())
                 .directory(dataDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("REFUNDS_"));
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        env.put("REFUNDS_DB_URL", database.url());
-        env.put("REFUNDS_DB_USER", database.user());
-        env.put("REFUNDS_DB_PASSWORD", database.password());
         env.put("REFUNDS_ADMIN_TOKEN", ADMIN_TOKEN);
-        env.putAll(extraEnv);
+        env.putAll(settings);
         ServiceJar jar = new ServiceJar(builder.start(), URI.create("http://127.0.0.1:" + port), log);
         jar.awaitHealthy();
         return jar;

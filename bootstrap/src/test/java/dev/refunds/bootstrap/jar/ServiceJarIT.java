@@ -112,6 +112,42 @@ class ServiceJarIT {
         }
     }
 
+    @Test
+    void on_its_embedded_default_the_jar_settles_a_refund_and_stops_on_sigterm_without_a_warning() throws Exception {
+        ServiceJar jar = ServiceJar.startOnEmbeddedDefault(Map.of("REFUNDS_SANDBOX_SETTLE_DELAY", "0s",
+                "REFUNDS_WEBHOOKS_POLL_EVERY", "20ms", "REFUNDS_SETTLEMENT_POLL_EVERY", "20ms"));
+        try {
+            Api api = Api.at(jar.uri());
+            JsonNode business = api.post("/api/admin/businesses",
+                    "{\"name\":\"embedded\",\"reviewMode\":\"AUTO\",\"refundMode\":\"MULTIPLE\"}",
+                    "Authorization", "Bearer " + ServiceJar.ADMIN_TOKEN).data();
+            String[] merchant = {"Client-Id", business.get("clientId").asText(), "Business-Id",
+                    business.get("businessId").asText(), "X-Api-Key", business.get("apiKey").asText()};
+            String paymentId = api.post("/api/v1/payments", "{\"amount\":\"1000.00\",\"currency\":\"BDT\"}",
+                    merchant).text("paymentId");
+            api.post("/api/v1/payments/" + paymentId + "/complete", null, merchant);
+            String[] keyed = {merchant[0], merchant[1], merchant[2], merchant[3], merchant[4], merchant[5],
+                    "X-Idempotency-Key", "embedded-1"};
+            String refundId = api.post("/api/v1/payments/" + paymentId + "/refunds",
+                    "{\"amount\":\"400.00\",\"reason\":\"one item returned\"}", keyed).text("refundId");
+            String status = "";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!status.equals("COMPLETED") && System.nanoTime() < deadline) {
+                ServiceJar.sleep(100);
+                status = api.get("/api/v1/payments/" + paymentId + "/refunds/" + refundId, merchant).text("status");
+            }
+            assertThat(status).as("the refund settles on the embedded database").isEqualTo("COMPLETED");
+            assertThat(api.get("/api/v1/payments/" + paymentId, merchant).text("refundTotal")).isEqualTo("400.00");
+
+            jar.process().destroy();   // SIGTERM while both workers poll
+            assertThat(jar.process().waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)).as("exits:\n%s", jar.log())
+                    .isTrue();
+            assertThat(jar.log()).as("the service's log").doesNotContainPattern("Z (WARN|ERROR) ");
+        } finally {
+            jar.close();
+        }
+    }
+
     private static void load(URI uri, String[] merchant, List<String> payments, Set<String> answered,
                              AtomicInteger unanswered, AtomicInteger serverErrors, AtomicBoolean stop) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
