@@ -10,6 +10,8 @@ import dev.refunds.application.port.WebhookTargetGuard;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -56,22 +58,24 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
     }
 
     /**
-     * Reads a batch of due deliveries and starts each as a sender comes free, waiting at most
-     * {@code senderWait} for one: a backlog streams through the pool instead of waiting a poll per pool-full.
+     * Reads a batch of due deliveries and starts them as senders come free, waiting at most {@code senderWait} for
+     * one: a backlog streams through the pool instead of waiting a poll per pool-full. Each time, every free sender
+     * is taken at once and its deliveries are claimed in one transaction (one commit, not one per delivery).
      */
     @Override
     public int deliverDue() {
         if (freeSenders.availablePermits() == 0 && settings.senderWait().isZero()) {
             return 0;
         }
+        List<Due> due = deliveries.due(clock.instant(), settings.batchSize());
         int started = 0;
-        for (Due due : deliveries.due(clock.instant(), settings.batchSize())) {
-            if (!awaitFreeSender()) {
-                break;
-            }
-            if (start(due)) {
-                started++;
-            }
+        int next = 0;
+        while (next < due.size() && awaitFreeSender()) {
+            int free = 1 + freeSenders.drainPermits();
+            int taken = Math.min(free, due.size() - next);
+            freeSenders.release(free - taken);
+            started += start(due.subList(next, next + taken));
+            next += taken;
         }
         return started;
     }
@@ -85,32 +89,49 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         }
     }
 
-    /** Claims the delivery and hands it to a free sender; the sender's permit is held until the attempt ends. */
-    private boolean start(Due due) {
-        String token = UUID.randomUUID().toString();
-        boolean handed = false;
+    /**
+     * Claims the deliveries and hands each claimed one to a sender; the caller holds one sender permit per
+     * delivery, and a permit is held until its attempt ends. Returns how many were handed over.
+     */
+    private int start(List<Due> group) {
+        List<Claimed> claimed;
         try {
-            Instant now = clock.instant();
-            if (!transactions.inTransaction(() -> deliveries.claim(due.deliveryId(), token, now,
-                    now.plus(settings.lease())))) {
-                return false;
-            }
-            senders.execute(() -> {
-                try {
-                    attempt(due, token);
-                } finally {
-                    freeSenders.release();
+            claimed = transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                List<Claimed> ours = new ArrayList<>(group.size());
+                for (Due due : group) {
+                    String token = UUID.randomUUID().toString();
+                    if (deliveries.claim(due.deliveryId(), token, now, now.plus(settings.lease()))) {
+                        ours.add(new Claimed(due, token));
+                    }
                 }
+                return ours;
             });
-            handed = true;
-            return true;
-        } catch (RejectedExecutionException shuttingDown) {
-            return false;   // the lease runs out and another worker (or this one, restarted) takes it
-        } finally {
-            if (!handed) {
-                freeSenders.release();
+        } catch (RuntimeException e) {
+            freeSenders.release(group.size());
+            throw e;
+        }
+        freeSenders.release(group.size() - claimed.size());
+        for (int handed = 0; handed < claimed.size(); handed++) {
+            Claimed delivery = claimed.get(handed);
+            try {
+                senders.execute(() -> {
+                    try {
+                        attempt(delivery.due(), delivery.token());
+                    } finally {
+                        freeSenders.release();
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                // their leases run out and another worker (or this one, restarted) takes them
+                freeSenders.release(claimed.size() - handed);
+                return handed;
             }
         }
+        return claimed.size();
+    }
+
+    private record Claimed(Due due, String token) {
     }
 
     private void attempt(Due due, String token) {

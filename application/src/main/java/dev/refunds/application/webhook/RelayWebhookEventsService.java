@@ -55,17 +55,24 @@ public final class RelayWebhookEventsService implements RelayWebhookEventsUseCas
         }
         Set<BusinessId> businesses = events.stream().map(Unrelayed::businessId).collect(Collectors.toSet());
         List<WebhookEndpoint> candidates = endpoints.listForBusinesses(businesses);
+        List<Unrelayed> wanted = new ArrayList<>();
         List<String> unwanted = new ArrayList<>();
         for (Unrelayed event : events) {
             if (candidates.stream().anyMatch(endpoint -> wants(endpoint, event))) {
-                transactions.inTransaction(() -> fanOut(event));
+                wanted.add(event);
             } else {
                 unwanted.add(event.eventId());
             }
         }
-        if (!unwanted.isEmpty()) {
-            transactions.inTransaction(() -> outbox.markAllRelayed(unwanted, clock.instant()));
-        }
+        // One transaction for the batch: one commit, not one per event. Instances relaying the same batch take
+        // its events in the same order, so they wait for each other rather than deadlock.
+        transactions.inTransaction(() -> {
+            wanted.forEach(this::fanOut);
+            if (!unwanted.isEmpty()) {
+                outbox.markAllRelayed(unwanted, clock.instant());
+            }
+            return null;
+        });
         return events.size();
     }
 

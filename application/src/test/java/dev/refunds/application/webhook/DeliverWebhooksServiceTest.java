@@ -12,6 +12,7 @@ import java.util.Optional;
 import static dev.refunds.application.view.RefundEventType.REFUND_CREATED;
 import static dev.refunds.application.webhook.WebhookWorld.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeliverWebhooksServiceTest {
     private final WebhookWorld world = new WebhookWorld();
@@ -138,6 +139,39 @@ class DeliverWebhooksServiceTest {
 
         assertThat(world.deliveriesOf(endpoint).get(0).status()).isEqualTo(DeliveryStatus.SUCCEEDED);
         assertThat(world.sender.sent()).hasSize(1);
+    }
+
+    @Test
+    void the_deliveries_of_all_free_senders_are_claimed_in_one_transaction() {
+        world.endpoint(SHOP);
+        for (int i = 0; i < 6; i++) {
+            world.event(SHOP, REFUND_CREATED);
+        }
+        world.relay.relayDue();
+        world.holdSenders = true;
+        int before = world.transactions.started();
+
+        assertThat(world.deliver.deliverDue()).isEqualTo(4);   // 4 senders
+        assertThat(world.transactions.started() - before).isEqualTo(1);
+        assertThat(world.held).hasSize(4);
+    }
+
+    @Test
+    void a_claim_that_fails_gives_its_senders_back_and_the_next_pass_delivers() {
+        WebhookWorld small = new WebhookWorld(2);
+        WebhookEndpoint endpoint = small.endpoint(SHOP);
+        small.event(SHOP, REFUND_CREATED);
+        small.event(SHOP, REFUND_CREATED);
+        small.relay.relayDue();
+        small.deliveries.claimsToFail = 1;
+
+        assertThatThrownBy(small.deliver::deliverDue).hasMessageContaining("database unreachable");
+        small.holdSenders = true;
+        assertThat(small.deliver.deliverDue()).isEqualTo(2);
+        small.held.forEach(Runnable::run);
+
+        assertThat(small.deliveriesOf(endpoint)).extracting(WebhookDelivery::status)
+                .containsOnly(DeliveryStatus.SUCCEEDED);
     }
 
     @Test

@@ -61,8 +61,15 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
                 .map(d -> new Due(d.deliveryId(), d.endpointId(), d.eventId(), d.attemptsLeft())).toList();
     }
 
+    /** Claims that throw before this store answers (a database gone mid-pass). */
+    int claimsToFail;
+
     @Override
     public synchronized boolean claim(String deliveryId, String leaseToken, Instant now, Instant until) {
+        if (claimsToFail > 0) {
+            claimsToFail--;
+            throw new IllegalStateException("database unreachable");
+        }
         WebhookDelivery delivery = deliveries.get(deliveryId);
         if (delivery == null || !isDue(delivery, now)) {
             return false;

@@ -4,6 +4,7 @@ import dev.refunds.application.port.WebhookOutbox.Unrelayed;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static dev.refunds.application.view.RefundEventType.PAYMENT_REFUNDED;
@@ -35,6 +36,22 @@ class RelayWebhookEventsServiceTest {
         assertThat(delivery.attemptsLeft()).isEqualTo(WebhookWorld.SCHEDULE.attemptsMax());
         assertThat(delivery.nextAttemptAt()).contains(world.clock.instant());
         assertThat(world.outbox.isRelayed(created.eventId())).isTrue();
+    }
+
+    @Test
+    void a_batch_of_wanted_and_unwanted_events_is_relayed_in_one_transaction() {
+        WebhookEndpoint refundedOnly = world.endpoint(SHOP, PAYMENT_REFUNDED);
+        Unrelayed created = world.event(SHOP, REFUND_CREATED);
+        Unrelayed refunded = world.event(SHOP, PAYMENT_REFUNDED);
+        Unrelayed elsewhere = world.event(OTHER_SHOP, PAYMENT_REFUNDED);
+        int before = world.transactions.started();
+
+        assertThat(world.relay.relayDue()).isEqualTo(3);
+
+        assertThat(world.transactions.started() - before).isEqualTo(1);
+        assertThat(world.deliveriesOf(refundedOnly)).extracting(WebhookDelivery::eventId)
+                .containsExactly(refunded.eventId());
+        assertThat(List.of(created, refunded, elsewhere)).allMatch(event -> world.outbox.isRelayed(event.eventId()));
     }
 
     @Test
