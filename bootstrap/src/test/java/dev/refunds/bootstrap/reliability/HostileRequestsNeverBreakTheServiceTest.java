@@ -269,7 +269,7 @@ class HostileRequestsNeverBreakTheServiceTest {
                 fiveHundreds.add(answered);
             }
             if (!sent.method().equals("HEAD")) {
-                JsonNode json = Http.parse(answer.body());
+                JsonNode json = Api.parse(answer.body());
                 List<String> problems = Envelope.problems(sent.path(), status, answer.body(), json,
                         new String(sent.bytes(), StandardCharsets.ISO_8859_1));
                 if (!problems.isEmpty()) {

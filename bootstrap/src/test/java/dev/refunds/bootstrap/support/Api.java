@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI base;
 
@@ -40,9 +42,23 @@ public final class Api {
     }
 
     public ApiResponse send(String method, String path, String body, String contentType, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        try {
+            return exchange(CLIENT, base, TIMEOUT, method, path,
+                    body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType, headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path, e);
+        }
+    }
+
+    /**
+     * One request on {@code client}; an I/O failure (or an interrupt) comes through as an {@link IOException}, for
+     * callers that must tell "no answer" apart from every answer.
+     */
+    public static ApiResponse exchange(HttpClient client, URI base, Duration timeout, String method, String path,
+                                       byte[] body, String contentType, String... headers) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -50,13 +66,11 @@ public final class Api {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IOException("interrupted", e);
         }
     }
 
@@ -110,7 +124,8 @@ public final class Api {
         }
     }
 
-    private static JsonNode parse(String body) {
+    /** The body as JSON, or null when it is empty or not JSON. */
+    public static JsonNode parse(String body) {
         if (body == null || body.isEmpty()) {
             return null;
         }
