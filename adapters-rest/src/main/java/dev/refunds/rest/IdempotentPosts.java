@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * {@code X-Idempotency-Key} for every POST that creates or changes something. "The same request" is the same
+ * {@code X-Idempotency-Key} (or its standard name {@code Idempotency-Key}, Stripe's and the IETF draft's) for every POST that creates or changes something. "The same request" is the same
  * method, path and body meaning: the hash covers the body as parsed and written back in one canonical form, so
  * key order, white space and unknown fields (which change nothing) do not make a retry look like a new request.
  * Answers are kept as the exact bytes sent, so a replay is byte for byte the first answer.
@@ -34,8 +34,10 @@ import java.util.regex.Pattern;
 @Singleton
 public final class IdempotentPosts {
     public static final String KEY_HEADER = "X-Idempotency-Key";
+    public static final String STANDARD_KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    public static final String KEY_DOC = "Optional, 1-255 printable ASCII, scoped to the business: the same key and"
+    public static final String KEY_DOC = "Optional, 1-255 printable ASCII, scoped to the business (X-Idempotency-Key and"
+            + " Idempotency-Key are one header under two names): the same key and"
             + " request replays the first answer (header Idempotent-Replayed: true), the same key with another request"
             + " is 422 IDEMPOTENCY_KEY_REUSED, and while the first runs, 409 IDEMPOTENCY_IN_PROGRESS.";
     /** 1-255 printable ASCII characters. */
@@ -62,7 +64,7 @@ public final class IdempotentPosts {
      */
     public HttpResponse<?> run(HttpRequest<?> request, String scope, @Nullable Object body,
                                Supplier<HttpResponse<?>> action, @Nullable UnaryOperator<Object> keptBody) {
-        String key = request.getHeaders().get(KEY_HEADER);
+        String key = keyOf(request);
         if (key == null) {
             return action.get();
         }
@@ -92,6 +94,17 @@ public final class IdempotentPosts {
         }
         return Errors.of(ErrorCode.IDEMPOTENCY_IN_PROGRESS, "A request with this " + KEY_HEADER
                 + " is still being processed; retry shortly");
+    }
+
+    /** The key under either name; two different values are a request that contradicts itself. */
+    private static @Nullable String keyOf(HttpRequest<?> request) {
+        String key = request.getHeaders().get(KEY_HEADER);
+        String standard = request.getHeaders().get(STANDARD_KEY_HEADER);
+        if (key != null && standard != null && !key.equals(standard)) {
+            throw new InvalidInputException(STANDARD_KEY_HEADER, KEY_HEADER + " and " + STANDARD_KEY_HEADER
+                    + " are the same header under two names; they carry different values");
+        }
+        return key != null ? key : standard;
     }
 
     private StoredResponse keep(HttpResponse<?> response, @Nullable UnaryOperator<Object> keptBody) {

@@ -19,6 +19,7 @@ import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.rest.StrictJson;
 import dev.refunds.rest.SuccessEnvelope;
 import dev.refunds.rest.auth.Merchants;
+import dev.refunds.rest.error.ErrorCode;
 import dev.refunds.rest.error.Errors;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -97,7 +98,10 @@ final class SecPaidController {
     @Get("/refundStatus")
     HttpResponse<?> refundStatus(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                                  @QueryValue("pay_id") Optional<String> payId) {
-        if (payId.isEmpty() || !PAY_ID.matcher(payId.get()).matches()) {
+        if (payId.isEmpty() || payId.get().isBlank()) {
+            return Errors.of(ErrorCode.VALIDATION_ERROR, "pay_id is required", "pay_id");
+        }
+        if (!PAY_ID.matcher(payId.get()).matches()) {
             return SecPaidErrors.linkNotFound();
         }
         long id = Long.parseLong(payId.get());
