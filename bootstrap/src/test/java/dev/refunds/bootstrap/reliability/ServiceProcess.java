@@ -1,6 +1,7 @@
 package dev.refunds.bootstrap.reliability;
 
 import dev.refunds.bootstrap.support.JdbcSettings;
+import dev.refunds.bootstrap.support.RunningService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * under the data folder), whose file only the test can read while the process is down ({@link #embeddedDatabase}).
  */
 final class ServiceProcess implements AutoCloseable {
-    static final String ADMIN_TOKEN = "reliability-admin-token";
-    static final String API_KEY_SECRET = "reliability-api-key-secret";
+    static final String ADMIN_TOKEN = RunningService.ADMIN_TOKEN;
+    static final String API_KEY_SECRET = RunningService.API_KEY_SECRET;
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -82,6 +83,11 @@ final class ServiceProcess implements AutoCloseable {
         }
         return new JdbcSettings("jdbc:h2:file:" + dataDir.resolve("refunds") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                 + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+    }
+
+    /** Changes a Micronaut setting for the next start (an empty value hides the environment's). */
+    synchronized void set(String key, String value) {
+        properties.put(key, value);
     }
 
     synchronized void start() {
