@@ -16,6 +16,7 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Secrets given by configuration, or generated at first start and kept in the data folder. Several instances
@@ -48,6 +49,11 @@ final class DataFolderSecrets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + description + " in " + file, e);
         }
+    }
+
+    /** The data-folder file a secret comes from when it is not configured. */
+    Optional<Path> generatedIn(@Nullable String configured, String fileName) {
+        return configured != null && !configured.isBlank() ? Optional.empty() : Optional.of(dataDir.resolve(fileName));
     }
 
     private String create(Path file, String description) throws IOException {

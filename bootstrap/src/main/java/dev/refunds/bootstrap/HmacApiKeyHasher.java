@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * HMAC-SHA-256 of the API key under a server secret. An API key is 256 random bits, so nothing is gained from a
@@ -21,16 +22,33 @@ final class HmacApiKeyHasher implements ApiKeyHasher {
     private static final String ALGORITHM = "HmacSHA256";
     static final String FILE = "api-key-secret";
 
-    private final SecretKeySpec key;
+    static final String SETTING = "REFUNDS_API_KEY_SECRET";
 
-    HmacApiKeyHasher(DataFolderSecrets secrets, @Nullable @Value("${refunds.api-key-secret:}") String configured) {
-        byte[] secret = secrets.secret(configured, FILE, "API key hashing secret").getBytes(StandardCharsets.UTF_8);
-        this.key = new SecretKeySpec(secret, ALGORITHM);
+    private final SecretKeySpec key;
+    /** During a rotation: the old secret, so keys hashed with it keep working (README, "Secrets"). */
+    private final Optional<SecretKeySpec> previousKey;
+    private final SharedSecret sharedSecret;
+
+    HmacApiKeyHasher(DataFolderSecrets secrets, @Nullable @Value("${refunds.api-key-secret:}") String configured,
+                     @Nullable @Value("${refunds.api-key-secret-previous:}") String previous) {
+        String secret = secrets.secret(configured, FILE, "API key hashing secret");
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.previousKey = previous == null || previous.isBlank() ? Optional.empty()
+                : Optional.of(new SecretKeySpec(previous.strip().getBytes(StandardCharsets.UTF_8), ALGORITHM));
+        this.sharedSecret = SharedSecret.of(SETTING, secret, previous, secrets.generatedIn(configured, FILE));
         hash("self-check");   // fail at start-up, not on the first request, if the JDK lacks the algorithm
+    }
+
+    SharedSecret sharedSecret() {
+        return sharedSecret;
     }
 
     @Override
     public String hash(String apiKey) {
+        return hash(key, apiKey);
+    }
+
+    private static String hash(SecretKeySpec key, String apiKey) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
@@ -42,7 +60,9 @@ final class HmacApiKeyHasher implements ApiKeyHasher {
 
     @Override
     public boolean matches(String apiKey, String storedHash) {
-        byte[] presented = hash(apiKey).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(presented, storedHash.getBytes(StandardCharsets.US_ASCII));
+        byte[] stored = storedHash.getBytes(StandardCharsets.US_ASCII);
+        boolean current = MessageDigest.isEqual(hash(key, apiKey).getBytes(StandardCharsets.US_ASCII), stored);
+        return current || previousKey.filter(old -> MessageDigest.isEqual(
+                hash(old, apiKey).getBytes(StandardCharsets.US_ASCII), stored)).isPresent();
     }
 }

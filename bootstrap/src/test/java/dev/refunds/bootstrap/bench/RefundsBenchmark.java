@@ -225,24 +225,34 @@ public final class RefundsBenchmark {
         }
     }
 
+    /** The embedded default; with {@code writeDelay}, H2 as it was set before issue 15 (for a before/after). */
     private static final class H2 extends Backend {
         private static final String OPTIONS =
                 ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000";
+        private final String writeDelay;
         private String version = "?";
+
+        H2(String writeDelay) {
+            this.writeDelay = writeDelay;
+        }
 
         @Override
         String name() {
-            return "H2";
+            return writeDelay == null ? "H2" : "H2 WRITE_DELAY=" + writeDelay;
         }
 
         @Override
         String version() {
-            return version + " (embedded file database, MODE=MySQL, default write delay: commits are not fsynced)";
+            return version + (writeDelay == null
+                    ? " (embedded file database, MODE=MySQL, WRITE_DELAY=0: every commit written to the file, not fsynced)"
+                    : " (the same with WRITE_DELAY=" + writeDelay + ", H2's default: commits written in the background)");
         }
 
         @Override
         Map<String, String> serviceSettings() {
-            return Map.of();   // the default: the embedded file database under ./data of the working folder
+            // the default: the embedded file database under ./data of the working folder
+            return writeDelay == null ? Map.of() : Map.of("REFUNDS_DB_URL", "jdbc:h2:file:./data/refunds" + OPTIONS
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + writeDelay);
         }
 
         @Override
@@ -255,7 +265,8 @@ public final class RefundsBenchmark {
             Path dir = workDir.resolve("h2-ceiling");
             deleteTree(dir);
             Files.createDirectories(dir);
-            String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("ceiling") + OPTIONS;
+            String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("ceiling") + OPTIONS + ";WRITE_DELAY="
+                    + (writeDelay == null ? "0" : writeDelay);
             org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
                     .load().migrate();
             try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -381,7 +392,8 @@ public final class RefundsBenchmark {
         for (String name : settings.backends) {
             Backend backend = switch (name.trim().toLowerCase(Locale.ROOT)) {
                 case "mariadb", "mysql" -> new MariaDb(settings.dbUrl, settings.dbUser, settings.dbPassword);
-                case "h2" -> new H2();
+                case "h2" -> new H2(null);
+                case "h2-write-delay" -> new H2("500");
                 default -> throw new IllegalArgumentException("unknown backend " + name);
             };
             all.add(measure(backend));

@@ -1,6 +1,7 @@
 package dev.refunds.bootstrap.jar;
 
 import dev.refunds.bootstrap.support.JdbcSettings;
+import dev.refunds.bootstrap.support.RunningService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /** The runnable jar started as its own process, configured only through environment variables. */
 final class ServiceJar implements AutoCloseable {
-    static final String ADMIN_TOKEN = "jar-test-admin-token";
+    /** The secrets every test instance shares: the test database remembers them (README, "Secrets"). */
+    static final String ADMIN_TOKEN = RunningService.ADMIN_TOKEN;
     private static final Path JAR = Path.of("target", "refunds-service.jar");
     private static final Duration START_MAX = Duration.ofSeconds(60);
 
@@ -59,6 +61,7 @@ final class ServiceJar implements AutoCloseable {
         env.keySet().removeIf(name -> name.startsWith("REFUNDS_"));
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         env.put("REFUNDS_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("REFUNDS_API_KEY_SECRET", RunningService.API_KEY_SECRET);
         env.putAll(settings);
         ServiceJar jar = new ServiceJar(builder.start(), URI.create("http://127.0.0.1:" + port), log);
         jar.awaitHealthy();

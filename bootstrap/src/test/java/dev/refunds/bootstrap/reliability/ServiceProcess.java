@@ -1,6 +1,7 @@
 package dev.refunds.bootstrap.reliability;
 
 import dev.refunds.bootstrap.support.JdbcSettings;
+import dev.refunds.bootstrap.support.RunningService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,11 +22,13 @@ import java.util.concurrent.TimeUnit;
  * The service as its own operating-system process, started the way production starts it
  * ({@code dev.refunds.bootstrap.Application} with {@code MICRONAUT_SERVER_PORT}, {@code REFUNDS_DB_URL} and so on in
  * the environment) but from the test class path: under Surefire the shaded jar does not exist yet. It can be killed
- * with SIGKILL ({@link Process#destroyForcibly()}) at any moment and started again on the same port.
+ * with SIGKILL ({@link Process#destroyForcibly()}) at any moment and started again on the same port, and on the same
+ * data folder: {@link #launchEmbedded} runs the embedded default (no {@code REFUNDS_DB_URL}, the H2 file database
+ * under the data folder), whose file only the test can read while the process is down ({@link #embeddedDatabase}).
  */
 final class ServiceProcess implements AutoCloseable {
-    static final String ADMIN_TOKEN = "reliability-admin-token";
-    static final String API_KEY_SECRET = "reliability-api-key-secret";
+    static final String ADMIN_TOKEN = RunningService.ADMIN_TOKEN;
+    static final String API_KEY_SECRET = RunningService.API_KEY_SECRET;
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -35,7 +38,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final JdbcSettings database;
+    private final JdbcSettings database;   // null: the embedded default
     private final Map<String, String> properties;
     private final Path dataDir;
     private Process process;
@@ -60,6 +63,33 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /** Starts the process on the embedded default: an H2 file database in its own data folder. */
+    static ServiceProcess launchEmbedded(String name, Map<String, String> properties) {
+        ServiceProcess service = new ServiceProcess(name, freePort(), null, properties);
+        service.start();
+        return service;
+    }
+
+    /**
+     * The embedded database of a stopped process, opened read-only, so a check between a kill and the restart
+     * leaves the file as the kill left it for the restart to recover. H2 allows one process on the file at a time.
+     */
+    synchronized JdbcSettings embeddedDatabase() {
+        if (database != null) {
+            throw new IllegalStateException(name + " runs on " + database.url() + ", not the embedded default");
+        }
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is running: only it may open its embedded database now");
+        }
+        return new JdbcSettings("jdbc:h2:file:" + dataDir.resolve("refunds") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+    }
+
+    /** Changes a Micronaut setting for the next start (an empty value hides the environment's). */
+    synchronized void set(String key, String value) {
+        properties.put(key, value);
+    }
+
     synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is running");
@@ -78,9 +108,13 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(Reliability.workDir().resolve(name + "-" + generation + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        env.put("REFUNDS_DB_URL", database.url());
-        env.put("REFUNDS_DB_USER", database.user());
-        env.put("REFUNDS_DB_PASSWORD", database.password());
+        if (database != null) {
+            env.put("REFUNDS_DB_URL", database.url());
+            env.put("REFUNDS_DB_USER", database.user());
+            env.put("REFUNDS_DB_PASSWORD", database.password());
+        } else {
+            List.of("REFUNDS_DB_URL", "REFUNDS_DB_USER", "REFUNDS_DB_PASSWORD").forEach(env::remove);
+        }
         env.put("REFUNDS_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("REFUNDS_API_KEY_SECRET", API_KEY_SECRET);
         env.put("REFUNDS_DATA_DIR", dataDir.toString());
@@ -138,6 +172,33 @@ final class ServiceProcess implements AutoCloseable {
         if (!awaitHealthy(timeout)) {
             throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see "
                     + Reliability.workDir().resolve(name + "-" + generation + ".log"));
+        }
+    }
+
+    /** Waits for the process to end by itself; its exit code, or empty if it still runs after {@code timeout}. */
+    java.util.OptionalInt awaitExit(Duration timeout) {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        try {
+            if (current == null || !current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return java.util.OptionalInt.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        RUNNING.remove(current);
+        return java.util.OptionalInt.of(current.exitValue());
+    }
+
+    /** What the current (or last) run of the process wrote to its standard output and error. */
+    synchronized String log() {
+        try {
+            return Files.readString(Reliability.workDir().resolve(name + "-" + generation + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

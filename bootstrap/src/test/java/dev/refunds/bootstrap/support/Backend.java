@@ -20,7 +20,7 @@ public enum Backend {
         try {
             Path dir = Files.createTempDirectory("refunds-h2-");
             return new JdbcSettings("jdbc:h2:file:" + dir.resolve("refunds") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000", "sa", "");
+                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,8 +13,11 @@ import java.util.Map;
 /** The whole service, started in this JVM on a free port against a given database. */
 public final class RunningService implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token";
-    /** Shared by every instance of a test, as instances sharing one database must share it. */
-    static final String API_KEY_SECRET = "test-api-key-secret";
+    /**
+     * Shared by every instance of every test, as instances sharing one database must share it (and the admin
+     * token): the database keeps their fingerprints and refuses an instance with others.
+     */
+    public static final String API_KEY_SECRET = "test-api-key-secret";
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
