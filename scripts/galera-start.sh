@@ -56,6 +56,8 @@ innodb_log_file_size=48M
 max_connections=200
 character-set-server=utf8mb4
 collation-server=utf8mb4_bin
+# The test suites create triggers (a failing insert on purpose); Galera logs binary, which otherwise refuses them.
+log_bin_trust_function_creators=1
 wsrep_on=ON
 wsrep_provider=/usr/lib/galera/libgalera_smm.so
 wsrep_cluster_name=refunds_galera

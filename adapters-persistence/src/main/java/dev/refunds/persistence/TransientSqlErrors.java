@@ -15,9 +15,10 @@ final class TransientSqlErrors {
     private static final Set<Integer> CODES = Set.of(1213, 1205, 40001, 50200, 90131);
     /**
      * A database that cannot take the work now: 1047 a Galera node that is not ready (lost quorum, still joining),
-     * 1290 and 1836 a server in read-only mode, 1792 a read-only transaction.
+     * 1180 a commit the node refused (on Galera: "not connected to Primary Component"; rolled back), 1290 and 1836
+     * a server in read-only mode, 1792 a read-only transaction.
      */
-    private static final Set<Integer> UNAVAILABLE_CODES = Set.of(1047, 1290, 1836, 1792);
+    private static final Set<Integer> UNAVAILABLE_CODES = Set.of(1047, 1180, 1290, 1836, 1792);
     private static final int CAUSE_DEPTH_MAX = 10;
 
     private TransientSqlErrors() {

@@ -27,8 +27,10 @@ class TransientSqlErrorsTest {
         SQLException readOnly = new SQLException("The MariaDB server is running with the --read-only option",
                 "HY000", 1290);
         SQLException poolTimeout = new SQLTransientConnectionException("Connection is not available");
+        SQLException commitRefused = new SQLException("Error while appending streaming replication fragment"
+                + "(provider status: Not connected to Primary Component)", "HY000", 1180);
 
-        for (SQLException error : new SQLException[] {notReady, readOnly, poolTimeout}) {
+        for (SQLException error : new SQLException[] {notReady, readOnly, poolTimeout, commitRefused}) {
             assertThat(TransientSqlErrors.isUnavailable(wrapped(error))).as(error.getMessage()).isTrue();
             assertThat(TransientSqlErrors.isTransient(wrapped(error))).as(error.getMessage()).isFalse();
         }

@@ -14,10 +14,11 @@ import java.util.Set;
 final class DatabaseErrors {
     private static final int CAUSE_DEPTH_MAX = 10;
     /**
-     * 1317 statement interrupted; 1047 Galera node not ready; 1290, 1836 read-only server; 1792 read-only
-     * transaction; 1213 deadlock or certification conflict; 1205 lock wait timeout.
+     * 1317 statement interrupted; 1047 Galera node not ready; 1180 commit refused and rolled back (a Galera node
+     * that lost the Primary Component); 1290, 1836 read-only server; 1792 read-only transaction; 1213 deadlock or
+     * certification conflict; 1205 lock wait timeout.
      */
-    private static final Set<Integer> MYSQL_CODES = Set.of(1317, 1047, 1290, 1836, 1792, 1213, 1205);
+    private static final Set<Integer> MYSQL_CODES = Set.of(1317, 1047, 1180, 1290, 1836, 1792, 1213, 1205);
     private static final Set<String> MESSAGES = Set.of("Connection is closed", "Connection is read-only. Queries"
             + " leading to data modification are not allowed.");
 
