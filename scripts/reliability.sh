@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The reliability suite (README, "Reliability suite"): crash faults, database faults, hostile input, the tenancy
+# The reliability suite (README, "Reliability suite"): crash faults, database faults (also Galera node kills, a
+# hang and a quorum loss on the three-node cluster), hostile input, the tenancy
 # matrix and the webhook target guard, in their long variants (REFUNDS_RELIABILITY_LONG=true). `--short` runs the
 # short variants, the ones `./mvnw -B verify` runs. Uses its own MariaDB database (default refunds_rel) so it does
 # not disturb anyone's refunds_test. Figures of every run: bootstrap/target/reliability/figures.txt.
@@ -13,6 +14,8 @@ if [ "${1:-}" = "--short" ]; then
 fi
 export REFUNDS_MARIADB_DATABASE="${REFUNDS_MARIADB_DATABASE:-refunds_rel}"
 eval "$(bash scripts/mariadb-start.sh)"
+# The Galera faults (GaleraNodeFaultsTest) need the three-node cluster; it is left running (scripts/galera-stop.sh).
+eval "$(bash scripts/galera-start.sh)"
 
 status=0
 ./mvnw -B -pl bootstrap -am verify -Dsurefire.failIfNoSpecifiedTests=false \

@@ -46,4 +46,24 @@ class MySqlDriverSettingsTest {
         assertThat(inProperties.getDataSourceProperties()).containsEntry("prepStmtCacheSize", "25")
                 .containsEntry("cachePrepStmts", "true");
     }
+
+    @Test
+    void a_url_with_several_hosts_fails_over_to_a_writable_node_and_gives_up_on_a_hung_one() {
+        DatasourceConfiguration cluster = MySqlDriverSettings.apply(
+                configured("jdbc:mysql://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/refunds"));
+
+        assertThat(cluster.getDataSourceProperties())
+                .containsEntry("failOverReadOnly", "false")
+                .containsEntry("socketTimeout", "10000")
+                .containsEntry("connectTimeout", "5000")
+                .containsEntry("cachePrepStmts", "true");
+    }
+
+    @Test
+    void a_single_host_keeps_the_drivers_socket_behaviour() {
+        DatasourceConfiguration single = MySqlDriverSettings.apply(configured("jdbc:mysql://127.0.0.1:3306/refunds"));
+
+        assertThat(MySqlDriverSettings.isMultiHost("jdbc:mysql://127.0.0.1:3306/refunds?a=1,2")).isFalse();
+        assertThat(single.getDataSourceProperties()).doesNotContainKeys("failOverReadOnly", "socketTimeout");
+    }
 }

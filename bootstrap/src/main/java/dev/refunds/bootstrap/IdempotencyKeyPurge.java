@@ -1,6 +1,7 @@
 package dev.refunds.bootstrap;
 
 import dev.refunds.application.idempotency.PurgeIdempotencyKeys;
+import dev.refunds.persistence.DatabaseFailures;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -25,7 +26,12 @@ final class IdempotencyKeyPurge {
                 LOG.info("purged {} expired idempotency keys", deleted);
             }
         } catch (RuntimeException e) {
-            LOG.warn("purging idempotency keys failed; the next run tries again", e);
+            if (DatabaseFailures.isExpected(e)) {
+                LOG.warn("purging idempotency keys failed; the next run tries again ({})",
+                        DatabaseFailures.describe(e));
+            } else {
+                LOG.warn("purging idempotency keys failed; the next run tries again", e);
+            }
         }
     }
 }

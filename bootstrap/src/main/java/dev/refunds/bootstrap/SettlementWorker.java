@@ -1,6 +1,7 @@
 package dev.refunds.bootstrap;
 
 import dev.refunds.application.settlement.SettleRefundsUseCase;
+import dev.refunds.persistence.DatabaseFailures;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -34,7 +35,11 @@ final class SettlementWorker {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warn("settlement pass failed; the next one tries again", e);
+            if (DatabaseFailures.isExpected(e)) {
+                LOG.warn("settlement pass failed; the next one tries again ({})", DatabaseFailures.describe(e));
+            } else {
+                LOG.warn("settlement pass failed; the next one tries again", e);
+            }
         }
     }
 }

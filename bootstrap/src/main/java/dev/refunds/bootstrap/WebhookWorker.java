@@ -2,6 +2,7 @@ package dev.refunds.bootstrap;
 
 import dev.refunds.application.webhook.DeliverWebhooksUseCase;
 import dev.refunds.application.webhook.RelayWebhookEventsUseCase;
+import dev.refunds.persistence.DatabaseFailures;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -37,7 +38,11 @@ final class WebhookWorker {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warn("webhook pass failed; the next one tries again", e);
+            if (DatabaseFailures.isExpected(e)) {
+                LOG.warn("webhook pass failed; the next one tries again ({})", DatabaseFailures.describe(e));
+            } else {
+                LOG.warn("webhook pass failed; the next one tries again", e);
+            }
         }
     }
 }

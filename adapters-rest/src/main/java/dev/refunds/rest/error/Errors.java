@@ -1,16 +1,25 @@
 package dev.refunds.rest.error;
 
 import dev.refunds.domain.payment.Refusal;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 
 /** Builds error responses; refusals map to API codes in one exhaustive switch. */
 public final class Errors {
+    /** A lost node is replaced (failover, a new cluster view) within seconds; API.md promises the header. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     private Errors() {
     }
 
     public static MutableHttpResponse<ErrorEnvelope> of(ErrorCode code, String message, String field) {
-        return HttpResponse.<ErrorEnvelope>status(code.status()).body(ErrorEnvelope.of(code, message, field));
+        MutableHttpResponse<ErrorEnvelope> response = HttpResponse.<ErrorEnvelope>status(code.status())
+                .body(ErrorEnvelope.of(code, message, field));
+        if (code == ErrorCode.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response;
     }
 
     public static MutableHttpResponse<ErrorEnvelope> of(ErrorCode code, String message) {

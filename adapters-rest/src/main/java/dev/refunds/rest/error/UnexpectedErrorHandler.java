@@ -30,8 +30,8 @@ final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpRe
             return Errors.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json in UTF-8");
         }
         if (DatabaseErrors.isUnavailable(exception)) {
-            LOG.warn("request {} {} {}: database unavailable", RequestIds.of(request), request.getMethodName(),
-                    request.getPath(), exception);
+            LOG.warn("request {} {} {}: database unavailable ({})", RequestIds.of(request),
+                    request.getMethodName(), request.getPath(), DatabaseErrors.describe(exception));
             return Errors.of(ErrorCode.SERVICE_UNAVAILABLE, "The service cannot reach its database; retry later"
                     + " (request id " + RequestIds.of(request) + ")");
         }

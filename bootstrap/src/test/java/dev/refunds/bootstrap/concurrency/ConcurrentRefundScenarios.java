@@ -51,7 +51,8 @@ abstract class ConcurrentRefundScenarios {
         database = backend().newDatabase();
         for (int i = 0; i < instances(); i++) {
             // Settlement must not move refunds on while the books are compared (no-op until a worker exists).
-            RunningService service = RunningService.start(database, Map.of("refunds.sandbox.settle-delay", "1h"));
+            RunningService service = RunningService.start(database.onNode(i),   // on a cluster: node i
+                    Map.of("refunds.sandbox.settle-delay", "1h"));
             services.add(service);
             apis.add(service.api());
         }

@@ -49,8 +49,8 @@ abstract class IdempotencyRaceContract {
     @BeforeAll
     void startTwoInstances() {
         JdbcSettings shared = backend().newDatabase();
-        one = RunningService.start(shared);
-        two = RunningService.start(shared);
+        one = RunningService.start(shared.onNode(0));   // on a cluster: two different nodes
+        two = RunningService.start(shared.onNode(1));
         database = new Database(shared);
     }
 

@@ -441,6 +441,9 @@ final class MixedLoad implements AutoCloseable {
         if (!envelope || Envelope.leaksInternals(answer.raw())) {
             surprises.add(method + " " + path + " answered a server error outside the clean envelope: " + answer);
         }
+        if (answer.status() == 503 && answer.headers().firstValue("Retry-After").isEmpty()) {
+            surprises.add(method + " " + path + " answered 503 without Retry-After: " + answer);
+        }
     }
 
     /** Approves what is still in review (through the API), then waits until every refund of the load is final. */

@@ -48,11 +48,16 @@ class TwoWorkersOnMariaDbTest {
     private final List<RunningService> services = new ArrayList<>();
     private JdbcSettings db;
 
+    /** MariaDB here; {@link TwoWorkersOnGaleraTest} runs the same test on the cluster. */
+    Backend backend() {
+        return Backend.MARIADB;
+    }
+
     @BeforeAll
     void startTwoInstancesWithTheirWorkers() {
-        db = Backend.MARIADB.newDatabase();
-        services.add(RunningService.start(db, Settlements.WORKER_ON));
-        services.add(RunningService.start(db, Settlements.WORKER_ON));
+        db = backend().newDatabase();
+        services.add(RunningService.start(db.onNode(0), Settlements.WORKER_ON));   // on a cluster: two nodes
+        services.add(RunningService.start(db.onNode(1), Settlements.WORKER_ON));
         Settlements.awaitBacklogDrained(db, Duration.ofSeconds(20));
     }
 
@@ -119,10 +124,10 @@ class TwoWorkersOnMariaDbTest {
             Settlements.pause(50);
         }
         long allSettledMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        System.out.printf("two workers on MariaDB: %d refunds over %d payments asked for in %d ms by %d clients, all"
+        System.out.printf("two workers on %s: %d refunds over %d payments asked for in %d ms by %d clients, all"
                         + " settled %d ms after the first request: %.1f refunds/s settled (%.1f refunds/s asked)%n",
-                asked.size(), PAYMENTS, askedMs, CLIENTS, allSettledMs, asked.size() * 1000.0 / allSettledMs,
-                asked.size() * 1000.0 / askedMs);
+                backend(), asked.size(), PAYMENTS, askedMs, CLIENTS, allSettledMs,
+                asked.size() * 1000.0 / allSettledMs, asked.size() * 1000.0 / askedMs);
         assertThat(settled).as("refunds settled within 30 s of the last request").isEqualTo(asked.size());
 
         SoftAssertions soft = new SoftAssertions();

@@ -5,17 +5,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The two databases every HTTP-level suite runs against. */
+/**
+ * The two databases every HTTP-level suite runs against, and the Galera cluster the multi-instance suites also run
+ * on (their {@code …OnGaleraTest} classes).
+ */
 public enum Backend {
     /** The embedded default: an H2 file database in a fresh temporary folder. */
     H2,
     /** MariaDB/MySQL: {@code REFUNDS_TEST_JDBC_URL}, else Testcontainers, else the test fails loudly. */
-    MARIADB;
+    MARIADB,
+    /**
+     * A three-node MariaDB Galera cluster: {@code REFUNDS_TEST_GALERA_URL} (the multi-host URL
+     * scripts/galera-start.sh prints), else the test fails loudly. Instance i goes to node i
+     * ({@link JdbcSettings#onNode}).
+     */
+    GALERA;
 
     /** Settings for a new database of this kind; each H2 one is empty, MariaDB ones share the CI database. */
     public JdbcSettings newDatabase() {
         if (this == MARIADB) {
             return TestDatabases.mariaDb();
+        }
+        if (this == GALERA) {
+            return TestDatabases.galera();
         }
         try {
             Path dir = Files.createTempDirectory("refunds-h2-");

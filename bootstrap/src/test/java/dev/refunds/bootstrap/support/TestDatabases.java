@@ -34,6 +34,19 @@ final class TestDatabases {
         return container;
     }
 
+    /** The Galera cluster; there is no container fallback: the suites need three nodes they can kill and stop. */
+    static JdbcSettings galera() {
+        String url = System.getenv("REFUNDS_TEST_GALERA_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("This test needs the three-node MariaDB Galera cluster and found none"
+                    + " (REFUNDS_TEST_GALERA_URL is not set). Run `eval \"$(bash scripts/galera-start.sh)\"` first:"
+                    + " it installs MariaDB and galera-4 when missing, starts three nodes on 127.0.0.1:3311-3313 and"
+                    + " exports REFUNDS_TEST_GALERA_URL, REFUNDS_TEST_GALERA_DB_USER, REFUNDS_TEST_GALERA_DB_PASSWORD"
+                    + " and REFUNDS_TEST_GALERA_DIR (or use scripts/test-env.sh, which starts both databases).");
+        }
+        return new JdbcSettings(url, env("REFUNDS_TEST_GALERA_DB_USER"), env("REFUNDS_TEST_GALERA_DB_PASSWORD"));
+    }
+
     private static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
