@@ -7,7 +7,7 @@
 #   bash scripts/benchmark.sh --profile    # 60 s of saturation under JFR; prints the hot spots, updates BENCHMARKS.md
 #   bash scripts/benchmark.sh --backends=mariadb    # or h2: one database only
 #   bash scripts/benchmark.sh --quick --backends=h2,h2-write-delay   # the embedded default's WRITE_DELAY=0 against
-#                                    # H2's own WRITE_DELAY=500 (README, "Durability"): what durability costs
+#                                    # H2's own WRITE_DELAY=500 (README, "Durability, secrets and collation")
 #
 # It builds the jar and the benchmark classes (bootstrap/src/test/java/dev/refunds/bootstrap/bench; the test suite
 # never runs them), starts MariaDB with scripts/mariadb-start.sh in a database of its own, REFUNDS_BENCH_DATABASE
