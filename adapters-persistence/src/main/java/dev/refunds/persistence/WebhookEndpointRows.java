@@ -31,6 +31,10 @@ interface WebhookEndpointRows extends GenericRepository<WebhookEndpointRow, Stri
     @Query("SELECT * FROM webhook_endpoints WHERE endpoint_id = :endpointId AND deleted_at_ms IS NULL")
     Optional<WebhookEndpointRow> findLive(String endpointId);
 
+    /** Holds the endpoint's row until the transaction ends: claims to one endpoint take turns, on every instance. */
+    @Query("SELECT seq FROM webhook_endpoints WHERE endpoint_id = :endpointId FOR UPDATE")
+    Optional<Long> lock(String endpointId);
+
     @Query("UPDATE webhook_endpoints SET deleted_at_ms = :nowMs WHERE business_id = :businessId"
             + " AND endpoint_id = :endpointId AND deleted_at_ms IS NULL")
     long delete(String businessId, String endpointId, long nowMs);

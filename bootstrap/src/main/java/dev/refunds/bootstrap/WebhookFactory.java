@@ -66,9 +66,11 @@ final class WebhookFactory {
                                            @Named(WEBHOOK_SENDERS) WorkerPool pool,
                                            @Value("${refunds.webhooks.lease:60s}") Duration lease,
                                            @Value("${refunds.webhooks.batch-size:100}") int batchSize,
-                                           @Value("${refunds.webhooks.sender-wait:500ms}") Duration senderWait) {
+                                           @Value("${refunds.webhooks.sender-wait:500ms}") Duration senderWait,
+                                           @Value("${refunds.webhooks.endpoint-concurrency:4}") int perEndpoint) {
         return new DeliverWebhooksService(deliveries, endpoints, outbox, guard, sender, transactions, clock,
-                new DeliverySettings(schedule, lease, pool.size(), batchSize, senderWait), pool::execute);
+                new DeliverySettings(schedule, lease, pool.size(), batchSize, senderWait,
+                        perEndpoint), pool::execute);
     }
 
     @Singleton

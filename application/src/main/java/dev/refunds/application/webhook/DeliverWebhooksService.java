@@ -11,6 +11,7 @@ import dev.refunds.application.port.WebhookTargetGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,7 +68,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         if (freeSenders.availablePermits() == 0 && settings.senderWait().isZero()) {
             return 0;
         }
-        List<Due> due = deliveries.due(clock.instant(), settings.batchSize());
+        List<Due> due = deliveries.due(clock.instant(), settings.batchSize(), settings.perEndpoint());
         int started = 0;
         int next = 0;
         while (next < due.size() && awaitFreeSender()) {
@@ -99,9 +100,9 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
             claimed = transactions.inTransaction(() -> {
                 Instant now = clock.instant();
                 List<Claimed> ours = new ArrayList<>(group.size());
-                for (Due due : group) {
+                for (Due due : inLockOrder(group)) {
                     String token = UUID.randomUUID().toString();
-                    if (deliveries.claim(due.deliveryId(), token, now, now.plus(settings.lease()))) {
+                    if (deliveries.claim(due, token, now, now.plus(settings.lease()), settings.perEndpoint())) {
                         ours.add(new Claimed(due, token));
                     }
                 }
@@ -129,6 +130,13 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
             }
         }
         return claimed.size();
+    }
+
+    /** A claim locks its endpoint: one order on every instance, so two claiming transactions never deadlock. */
+    private static List<Due> inLockOrder(List<Due> group) {
+        List<Due> ordered = new ArrayList<>(group);
+        ordered.sort(Comparator.comparing(Due::endpointId));
+        return ordered;
     }
 
     private record Claimed(Due due, String token) {

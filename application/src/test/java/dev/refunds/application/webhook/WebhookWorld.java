@@ -45,6 +45,10 @@ final class WebhookWorld {
     private int events;
 
     WebhookWorld(int concurrency) {
+        this(concurrency, concurrency);
+    }
+
+    WebhookWorld(int concurrency, int perEndpoint) {
         Executor pool = task -> {
             if (holdSenders) {
                 held.add(task);
@@ -53,7 +57,8 @@ final class WebhookWorld {
             }
         };
         deliver = new DeliverWebhooksService(deliveries, endpoints, outbox, url -> refusal, sender, transactions,
-                clock, new DeliverySettings(SCHEDULE, Duration.ofSeconds(60), concurrency, 100, Duration.ZERO), pool);
+                clock, new DeliverySettings(SCHEDULE, Duration.ofSeconds(60), concurrency, 100, Duration.ZERO,
+                perEndpoint), pool);
     }
 
     WebhookWorld() {
