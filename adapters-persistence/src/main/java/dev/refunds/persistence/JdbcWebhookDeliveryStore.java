@@ -83,6 +83,12 @@ final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     }
 
     @Override
+    public int recoverFailed(String endpointId, Instant since, Instant until, int attemptsLeft, Instant now) {
+        return (int) rows.recoverFailed(endpointId, Times.millis(since), Times.millis(until), attemptsLeft,
+                Times.millis(now));
+    }
+
+    @Override
     public int stopPending(String endpointId) {
         return (int) rows.stopPending(endpointId);
     }

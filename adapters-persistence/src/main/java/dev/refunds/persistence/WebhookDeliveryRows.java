@@ -66,6 +66,12 @@ interface WebhookDeliveryRows extends GenericRepository<WebhookDeliveryRow, Stri
             + " WHERE business_id = :businessId AND delivery_id = :deliveryId AND status = 'FAILED'")
     long retryFailed(String businessId, String deliveryId, int attemptsLeft, long nowMs);
 
+    @Query("UPDATE webhook_deliveries SET status = 'PENDING', attempts_left = :attemptsLeft,"
+            + " next_attempt_at_ms = :nowMs, lease_token = NULL, lease_until_ms = NULL"
+            + " WHERE endpoint_id = :endpointId AND status = 'FAILED' AND created_at_ms >= :sinceMs"
+            + " AND created_at_ms < :untilMs")
+    long recoverFailed(String endpointId, long sinceMs, long untilMs, int attemptsLeft, long nowMs);
+
     @Query("UPDATE webhook_deliveries SET status = 'FAILED', next_attempt_at_ms = NULL"
             + " WHERE endpoint_id = :endpointId AND status = 'PENDING'")
     long stopPending(String endpointId);

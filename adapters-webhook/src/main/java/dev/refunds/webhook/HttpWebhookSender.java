@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,8 +54,7 @@ final class HttpWebhookSender implements WebhookSender {
                     .header("User-Agent", USER_AGENT)
                     .header("webhook-id", message.webhookId())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", StandardWebhookSigner.signature(message.secret(),
-                            message.webhookId(), timestamp, message.payload()))
+                    .header("webhook-signature", signatures(message, timestamp))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         } catch (IllegalArgumentException badUrl) {
             return Result.failed("invalid url", 0);
@@ -63,8 +63,9 @@ final class HttpWebhookSender implements WebhookSender {
         CompletableFuture<HttpResponse<Void>> response =
                 client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
-            int status = response.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
-            return Result.answered(status, elapsedMs(started));
+            HttpResponse<Void> answer = response.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Result.answered(answer.statusCode(), elapsedMs(started), RetryAfter.of(answer.statusCode(),
+                    answer.headers().firstValue("Retry-After"), Clock.systemUTC()));
         } catch (TimeoutException e) {
             response.cancel(true);
             return Result.failed("timeout after " + requestTimeout.toMillis() + " ms", elapsedMs(started));
@@ -75,6 +76,14 @@ final class HttpWebhookSender implements WebhookSender {
         } catch (ExecutionException e) {
             return Result.failed(describe(e.getCause()), elapsedMs(started));
         }
+    }
+
+    /** The new secret's signature first, then the retiring one's during a rotation (space-separated). */
+    static String signatures(Message message, long timestamp) {
+        String current = StandardWebhookSigner.signature(message.secret(), message.webhookId(), timestamp,
+                message.payload());
+        return message.retiringSecret().map(old -> current + " " + StandardWebhookSigner.signature(old,
+                message.webhookId(), timestamp, message.payload())).orElse(current);
     }
 
     /** A few words for the delivery log; the class name at most, never a message that might be long or leak. */

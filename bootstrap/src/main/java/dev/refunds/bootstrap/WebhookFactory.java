@@ -67,10 +67,11 @@ final class WebhookFactory {
                                            @Value("${refunds.webhooks.lease:60s}") Duration lease,
                                            @Value("${refunds.webhooks.batch-size:100}") int batchSize,
                                            @Value("${refunds.webhooks.sender-wait:500ms}") Duration senderWait,
-                                           @Value("${refunds.webhooks.endpoint-concurrency:4}") int perEndpoint) {
+                                           @Value("${refunds.webhooks.endpoint-concurrency:4}") int perEndpoint,
+                                           @Value("${refunds.webhooks.disable-after:5d}") Duration disableAfter) {
         return new DeliverWebhooksService(deliveries, endpoints, outbox, guard, sender, transactions, clock,
                 new DeliverySettings(schedule, lease, pool.size(), batchSize, senderWait,
-                        perEndpoint), pool::execute);
+                        perEndpoint, disableAfter), pool::execute);
     }
 
     @Singleton

@@ -47,6 +47,12 @@ public interface WebhookDeliveryStore {
     /** A {@code FAILED} delivery becomes {@code PENDING}, due at {@code now}; false when it is not {@code FAILED}. */
     boolean retryFailed(BusinessId businessId, String deliveryId, int attemptsLeft, Instant now);
 
+    /**
+     * Every {@code FAILED} delivery to the endpoint created in [{@code since}, {@code until}) becomes
+     * {@code PENDING} with {@code attemptsLeft}, due at {@code now}; returns how many.
+     */
+    int recoverFailed(String endpointId, Instant since, Instant until, int attemptsLeft, Instant now);
+
     /** Every {@code PENDING} delivery to the endpoint becomes {@code FAILED} (the endpoint was deleted). */
     int stopPending(String endpointId);
 

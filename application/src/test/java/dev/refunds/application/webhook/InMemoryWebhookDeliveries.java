@@ -126,6 +126,16 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
     }
 
     @Override
+    public synchronized int recoverFailed(String endpointId, Instant since, Instant until, int attemptsLeft,
+                                          Instant now) {
+        List<WebhookDelivery> failed = deliveries.values().stream().filter(d -> d.endpointId().equals(endpointId)
+                && d.status() == DeliveryStatus.FAILED && !d.createdAt().isBefore(since)
+                && d.createdAt().isBefore(until)).toList();
+        failed.forEach(old -> replace(old, DeliveryStatus.PENDING, attemptsLeft, Optional.of(now)));
+        return failed.size();
+    }
+
+    @Override
     public synchronized int stopPending(String endpointId) {
         List<WebhookDelivery> pending = deliveries.values().stream()
                 .filter(d -> d.endpointId().equals(endpointId) && d.status() == DeliveryStatus.PENDING).toList();

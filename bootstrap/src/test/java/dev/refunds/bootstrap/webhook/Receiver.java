@@ -29,6 +29,7 @@ final class Receiver implements AutoCloseable {
     private final Map<String, IntUnaryOperator> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> responseHeaders = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlightMax = new ConcurrentHashMap<>();
 
@@ -67,6 +68,11 @@ final class Receiver implements AutoCloseable {
         answers.put(path, statusForCall);
     }
 
+    /** {@code path} answers with this header too (a {@code Retry-After}, say). */
+    void header(String path, String name, String value) {
+        responseHeaders.put(path, Map.of(name, value));
+    }
+
     /** {@code path} answers only after {@code delay} (a slow subscriber). */
     void delay(String path, Duration delay) {
         delays.put(path, delay);
@@ -95,6 +101,7 @@ final class Receiver implements AutoCloseable {
                 Math::max);
         try {
             Thread.sleep(delays.getOrDefault(path, Duration.ZERO).toMillis());
+            responseHeaders.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         } catch (InterruptedException e) {

@@ -1,0 +1,56 @@
+package dev.refunds.rest.webhook;
+
+import dev.refunds.application.InvalidInputException;
+import dev.refunds.rest.JsonBody;
+import dev.refunds.rest.StrictJson;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** The bodies of {@code rotate-secret} ({@code {expiresInSeconds?}}) and {@code recover} ({@code {since, until?}}). */
+final class EndpointLifecycleBodies {
+    static final Duration RETIRING_DEFAULT = Duration.ofDays(1);
+
+    private EndpointLifecycleBodies() {
+    }
+
+    /** How long the old secret keeps signing: {@code expiresInSeconds}, a whole number, default a day. */
+    static Duration retiringFor(@Nullable byte[] raw) {
+        JsonNode json = raw == null || raw.length == 0 ? null : StrictJson.tree(raw);
+        JsonBody.orEmpty(json);   // a body, when there is one, is a JSON object
+        JsonNode value = json == null ? null : json.get("expiresInSeconds");
+        if (value == null || value.isNull()) {
+            return RETIRING_DEFAULT;
+        }
+        if (!value.isNumber() || value.getNumberValue().doubleValue() != Math.rint(value.getNumberValue().doubleValue())
+                || value.getNumberValue().doubleValue() < 0 || value.getNumberValue().doubleValue() > 604_800) {
+            throw new InvalidInputException("expiresInSeconds", "expiresInSeconds must be a whole number 0-604800");
+        }
+        return Duration.ofSeconds(value.getNumberValue().longValue());
+    }
+
+    record Window(Instant since, Optional<Instant> until) {
+    }
+
+    static Window window(@Nullable byte[] raw) {
+        JsonBody body = JsonBody.parse(raw);
+        String since = body.string("since");
+        if (since == null) {
+            throw new InvalidInputException("since", "since is required (an ISO-8601 instant)");
+        }
+        String until = body.string("until");
+        return new Window(instant("since", since), Optional.ofNullable(until).map(text -> instant("until", text)));
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, field + " must be an ISO-8601 instant like 2026-05-17T09:00:00Z");
+        }
+    }
+}
