@@ -3,6 +3,7 @@ package dev.refunds.bootstrap;
 import dev.refunds.application.port.Transactions;
 import dev.refunds.application.port.WebhookDeliveryStore;
 import dev.refunds.application.port.WebhookEndpointRepository;
+import dev.refunds.application.port.WebhookHistory;
 import dev.refunds.application.port.WebhookIds;
 import dev.refunds.application.port.WebhookOutbox;
 import dev.refunds.application.port.WebhookSender;
@@ -10,6 +11,8 @@ import dev.refunds.application.port.WebhookTargetGuard;
 import dev.refunds.application.webhook.DeliverWebhooksService;
 import dev.refunds.application.webhook.DeliverWebhooksUseCase;
 import dev.refunds.application.webhook.DeliverySettings;
+import dev.refunds.application.webhook.PurgeWebhookHistoryService;
+import dev.refunds.application.webhook.PurgeWebhookHistoryUseCase;
 import dev.refunds.application.webhook.RelayWebhookEventsService;
 import dev.refunds.application.webhook.RelayWebhookEventsUseCase;
 import dev.refunds.application.webhook.RetrySchedule;
@@ -72,6 +75,13 @@ final class WebhookFactory {
         return new DeliverWebhooksService(deliveries, endpoints, outbox, guard, sender, transactions, clock,
                 new DeliverySettings(schedule, lease, pool.size(), batchSize, senderWait,
                         perEndpoint, disableAfter), pool::execute);
+    }
+
+    @Singleton
+    PurgeWebhookHistoryUseCase purgeWebhookHistory(WebhookHistory history, Transactions transactions, Clock clock,
+                                                   @Value("${refunds.webhooks.retention:30d}") Duration retention,
+                                                   @Value("${refunds.webhooks.purge-batch:500}") int batchSize) {
+        return new PurgeWebhookHistoryService(history, transactions, clock, retention, batchSize, 100);
     }
 
     @Singleton
