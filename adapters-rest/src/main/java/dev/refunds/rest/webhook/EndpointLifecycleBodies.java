@@ -14,23 +14,31 @@ import java.util.Optional;
 /** The bodies of {@code rotate-secret} ({@code {expiresInSeconds?}}) and {@code recover} ({@code {since, until?}}). */
 final class EndpointLifecycleBodies {
     static final Duration RETIRING_DEFAULT = Duration.ofDays(1);
+    static final long RETIRING_MAX_SECONDS = 604_800;
 
     private EndpointLifecycleBodies() {
     }
 
-    /** How long the old secret keeps signing: {@code expiresInSeconds}, a whole number, default a day. */
-    static Duration retiringFor(@Nullable byte[] raw) {
-        JsonNode json = raw == null || raw.length == 0 ? null : StrictJson.tree(raw);
-        JsonBody.orEmpty(json);   // a body, when there is one, is a JSON object
+    /**
+     * How long the old secret keeps signing: {@code expiresInSeconds}, a whole number, default a day. No body at
+     * all means the default; a request that declares a content type must carry a JSON object.
+     */
+    static Duration retiringFor(@Nullable byte[] raw, boolean declaresContent) {
+        boolean absent = (raw == null || raw.length == 0) && !declaresContent;
+        JsonNode json = absent ? null : StrictJson.tree(raw);
+        if (json != null) {
+            JsonBody.of(json);   // a JSON object, else 400
+        }
         JsonNode value = json == null ? null : json.get("expiresInSeconds");
         if (value == null || value.isNull()) {
             return RETIRING_DEFAULT;
         }
-        if (!value.isNumber() || value.getNumberValue().doubleValue() != Math.rint(value.getNumberValue().doubleValue())
-                || value.getNumberValue().doubleValue() < 0 || value.getNumberValue().doubleValue() > 604_800) {
-            throw new InvalidInputException("expiresInSeconds", "expiresInSeconds must be a whole number 0-604800");
+        double seconds = value.isNumber() ? value.getNumberValue().doubleValue() : -1;
+        if (seconds != Math.rint(seconds) || seconds < 0 || seconds > RETIRING_MAX_SECONDS) {
+            throw new InvalidInputException("expiresInSeconds", "expiresInSeconds must be a whole number 0-"
+                    + RETIRING_MAX_SECONDS);
         }
-        return Duration.ofSeconds(value.getNumberValue().longValue());
+        return Duration.ofSeconds((long) seconds);
     }
 
     record Window(Instant since, Optional<Instant> until) {

@@ -28,6 +28,7 @@ import dev.refunds.rest.StrictJson;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -96,9 +97,10 @@ final class WebhookEndpointController {
 
     /** The new secret, shown once; the old one signs beside it until it expires. */
     @Post("/{endpointId}/rotate-secret")
-    HttpResponse<?> rotateSecret(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+    HttpResponse<?> rotateSecret(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                                  @PathVariable String endpointId, @Nullable @Body byte[] json) {
-        return endpoints.rotateSecret(merchant.id(), endpointId, EndpointLifecycleBodies.retiringFor(json))
+        Duration retiringFor = EndpointLifecycleBodies.retiringFor(json, request.getContentType().isPresent());
+        return endpoints.rotateSecret(merchant.id(), endpointId, retiringFor)
                 .<HttpResponse<?>>map(secret -> HttpResponse.ok(SuccessEnvelope.of(
                         new RotatedSecretView(endpointId, secret))))
                 .orElseGet(() -> notFound(endpointId));
