@@ -19,10 +19,13 @@ import java.util.stream.Collectors;
 final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     private final WebhookDeliveryRows rows;
     private final WebhookAttemptRows attempts;
+    private final WebhookEndpointRows endpointLocks;
 
-    JdbcWebhookDeliveryStore(WebhookDeliveryRows rows, WebhookAttemptRows attempts) {
+    JdbcWebhookDeliveryStore(WebhookDeliveryRows rows, WebhookAttemptRows attempts,
+                             WebhookEndpointRows endpointLocks) {
         this.rows = rows;
         this.attempts = attempts;
+        this.endpointLocks = endpointLocks;
     }
 
     @Override
@@ -47,14 +50,19 @@ final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     }
 
     @Override
-    public List<Due> due(Instant now, int max) {
-        return rows.due(Times.millis(now), max).stream()
+    public List<Due> due(Instant now, int max, int perEndpoint) {
+        return rows.due(Times.millis(now), max, perEndpoint).stream()
                 .map(row -> new Due(row.deliveryId(), row.endpointId(), row.eventId(), row.attemptsLeft())).toList();
     }
 
     @Override
-    public boolean claim(String deliveryId, String leaseToken, Instant now, Instant leaseUntil) {
-        return rows.claim(deliveryId, leaseToken, Times.millis(now), Times.millis(leaseUntil)) == 1;
+    public boolean claim(Due due, String leaseToken, Instant now, Instant leaseUntil, int perEndpoint) {
+        long nowMs = Times.millis(now);
+        endpointLocks.lock(due.endpointId());   // every instance's claims to this endpoint queue here
+        if (rows.inFlight(due.endpointId(), nowMs) >= perEndpoint) {
+            return false;
+        }
+        return rows.claim(due.deliveryId(), leaseToken, nowMs, Times.millis(leaseUntil)) == 1;
     }
 
     @Override
@@ -72,6 +80,12 @@ final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     @Override
     public boolean retryFailed(BusinessId businessId, String deliveryId, int attemptsLeft, Instant now) {
         return rows.retryFailed(businessId.value(), deliveryId, attemptsLeft, Times.millis(now)) == 1;
+    }
+
+    @Override
+    public int recoverFailed(String endpointId, Instant since, Instant until, int attemptsLeft, Instant now) {
+        return (int) rows.recoverFailed(endpointId, Times.millis(since), Times.millis(until), attemptsLeft,
+                Times.millis(now));
     }
 
     @Override

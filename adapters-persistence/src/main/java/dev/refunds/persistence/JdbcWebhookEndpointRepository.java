@@ -53,4 +53,35 @@ final class JdbcWebhookEndpointRepository implements WebhookEndpointRepository {
     public boolean delete(BusinessId businessId, String endpointId, Instant now) {
         return rows.delete(businessId.value(), endpointId, Times.millis(now)) == 1;
     }
+
+    @Override
+    public void lockBusiness(BusinessId businessId) {
+        rows.lockBusiness(businessId.value());
+    }
+
+    @Override
+    public void recordSuccess(String endpointId) {
+        rows.recordSuccess(endpointId);
+    }
+
+    @Override
+    public boolean recordFailure(String endpointId, Instant now, Instant disableIfFailingSince) {
+        rows.recordFailure(endpointId, Times.millis(now));
+        return rows.disableIfFailingSince(endpointId, Times.millis(disableIfFailingSince)) == 1;
+    }
+
+    @Override
+    public boolean disable(String endpointId) {
+        return rows.disable(endpointId) == 1;
+    }
+
+    @Override
+    public boolean enable(BusinessId businessId, String endpointId) {
+        return rows.enable(businessId.value(), endpointId) == 1;
+    }
+
+    @Override
+    public boolean rotateSecret(BusinessId businessId, String endpointId, String newSecret, Instant retiringUntil) {
+        return rows.rotateSecret(businessId.value(), endpointId, newSecret, Times.millis(retiringUntil)) == 1;
+    }
 }

@@ -30,9 +30,25 @@ interface WebhookDeliveryRows extends GenericRepository<WebhookDeliveryRow, Stri
             + " AND seq < :beforeSeq ORDER BY seq DESC LIMIT :limit")
     List<WebhookDeliveryRow> pageBefore(String businessId, String endpointId, long beforeSeq, int limit);
 
-    @Query("SELECT * FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at_ms <= :nowMs"
-            + " AND (lease_until_ms IS NULL OR lease_until_ms < :nowMs) ORDER BY next_attempt_at_ms LIMIT :limit")
-    List<WebhookDeliveryRow> due(long nowMs, int limit);
+    /**
+     * Due and free deliveries ranked within their endpoint; an endpoint gets no more than its free room (the limit
+     * less its leases still running), and the ranks interleave endpoints: every endpoint's first, then seconds.
+     */
+    @Query("SELECT * FROM (SELECT d.*, ROW_NUMBER() OVER (PARTITION BY d.endpoint_id"
+            + " ORDER BY d.next_attempt_at_ms, d.seq) AS lane_rank FROM webhook_deliveries d"
+            + " WHERE d.status = 'PENDING' AND d.next_attempt_at_ms <= :nowMs"
+            + " AND (d.lease_until_ms IS NULL OR d.lease_until_ms < :nowMs)) ranked"
+            + " LEFT JOIN (SELECT endpoint_id AS busy_endpoint_id, COUNT(*) AS busy FROM webhook_deliveries"
+            + " WHERE status = 'PENDING' AND lease_until_ms >= :nowMs GROUP BY endpoint_id) leased"
+            + " ON leased.busy_endpoint_id = ranked.endpoint_id"
+            + " WHERE ranked.lane_rank + COALESCE(leased.busy, 0) <= :perEndpoint"
+            + " ORDER BY ranked.lane_rank, ranked.next_attempt_at_ms, ranked.seq LIMIT :limit")
+    List<WebhookDeliveryRow> due(long nowMs, int limit, int perEndpoint);
+
+    /** Attempts to the endpoint whose lease still runs: read after the endpoint's row lock, so it is current. */
+    @Query("SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = :endpointId AND lease_until_ms >= :nowMs"
+            + " AND status = 'PENDING'")
+    long inFlight(String endpointId, long nowMs);
 
     @Query("UPDATE webhook_deliveries SET lease_token = :leaseToken, lease_until_ms = :leaseUntilMs"
             + " WHERE delivery_id = :deliveryId AND status = 'PENDING' AND next_attempt_at_ms <= :nowMs"
@@ -49,6 +65,12 @@ interface WebhookDeliveryRows extends GenericRepository<WebhookDeliveryRow, Stri
             + " next_attempt_at_ms = :nowMs, lease_token = NULL, lease_until_ms = NULL"
             + " WHERE business_id = :businessId AND delivery_id = :deliveryId AND status = 'FAILED'")
     long retryFailed(String businessId, String deliveryId, int attemptsLeft, long nowMs);
+
+    @Query("UPDATE webhook_deliveries SET status = 'PENDING', attempts_left = :attemptsLeft,"
+            + " next_attempt_at_ms = :nowMs, lease_token = NULL, lease_until_ms = NULL"
+            + " WHERE endpoint_id = :endpointId AND status = 'FAILED' AND created_at_ms >= :sinceMs"
+            + " AND created_at_ms < :untilMs")
+    long recoverFailed(String endpointId, long sinceMs, long untilMs, int attemptsLeft, long nowMs);
 
     @Query("UPDATE webhook_deliveries SET status = 'FAILED', next_attempt_at_ms = NULL"
             + " WHERE endpoint_id = :endpointId AND status = 'PENDING'")

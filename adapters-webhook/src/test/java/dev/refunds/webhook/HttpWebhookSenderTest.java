@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +24,8 @@ class HttpWebhookSenderTest {
     private static final String SECRET = new RandomWebhookIds().newSecret();
     private static final String BODY = "{\"type\":\"refund.created\",\"data\":{\"refund\":{\"reason\":\"naïve\"}}}";
 
-    private final HttpWebhookSender sender = new HttpWebhookSender(Duration.ofSeconds(2), Duration.ofMillis(500));
+    private final HttpWebhookSender sender = new HttpWebhookSender(Duration.ofSeconds(2), Duration.ofMillis(500),
+            new CheckedDnsResolver(true, InetAddress::getAllByName));
     private final Map<String, Received> received = new ConcurrentHashMap<>();
     private HttpServer server;
 
@@ -35,6 +37,7 @@ class HttpWebhookSenderTest {
         if (server != null) {
             server.stop(0);
         }
+        sender.close();
     }
 
     @Test

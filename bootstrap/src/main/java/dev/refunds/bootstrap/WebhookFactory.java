@@ -3,6 +3,7 @@ package dev.refunds.bootstrap;
 import dev.refunds.application.port.Transactions;
 import dev.refunds.application.port.WebhookDeliveryStore;
 import dev.refunds.application.port.WebhookEndpointRepository;
+import dev.refunds.application.port.WebhookHistory;
 import dev.refunds.application.port.WebhookIds;
 import dev.refunds.application.port.WebhookOutbox;
 import dev.refunds.application.port.WebhookSender;
@@ -10,6 +11,8 @@ import dev.refunds.application.port.WebhookTargetGuard;
 import dev.refunds.application.webhook.DeliverWebhooksService;
 import dev.refunds.application.webhook.DeliverWebhooksUseCase;
 import dev.refunds.application.webhook.DeliverySettings;
+import dev.refunds.application.webhook.PurgeWebhookHistoryService;
+import dev.refunds.application.webhook.PurgeWebhookHistoryUseCase;
 import dev.refunds.application.webhook.RelayWebhookEventsService;
 import dev.refunds.application.webhook.RelayWebhookEventsUseCase;
 import dev.refunds.application.webhook.RetrySchedule;
@@ -66,9 +69,19 @@ final class WebhookFactory {
                                            @Named(WEBHOOK_SENDERS) WorkerPool pool,
                                            @Value("${refunds.webhooks.lease:60s}") Duration lease,
                                            @Value("${refunds.webhooks.batch-size:100}") int batchSize,
-                                           @Value("${refunds.webhooks.sender-wait:500ms}") Duration senderWait) {
+                                           @Value("${refunds.webhooks.sender-wait:500ms}") Duration senderWait,
+                                           @Value("${refunds.webhooks.endpoint-concurrency:4}") int perEndpoint,
+                                           @Value("${refunds.webhooks.disable-after:5d}") Duration disableAfter) {
         return new DeliverWebhooksService(deliveries, endpoints, outbox, guard, sender, transactions, clock,
-                new DeliverySettings(schedule, lease, pool.size(), batchSize, senderWait), pool::execute);
+                new DeliverySettings(schedule, lease, pool.size(), batchSize, senderWait,
+                        perEndpoint, disableAfter), pool::execute);
+    }
+
+    @Singleton
+    PurgeWebhookHistoryUseCase purgeWebhookHistory(WebhookHistory history, Transactions transactions, Clock clock,
+                                                   @Value("${refunds.webhooks.retention:30d}") Duration retention,
+                                                   @Value("${refunds.webhooks.purge-batch:500}") int batchSize) {
+        return new PurgeWebhookHistoryService(history, transactions, clock, retention, batchSize, 100);
     }
 
     @Singleton

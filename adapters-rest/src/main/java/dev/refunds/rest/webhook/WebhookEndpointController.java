@@ -13,6 +13,7 @@ import dev.refunds.rest.SuccessEnvelope;
 import dev.refunds.rest.auth.Merchants;
 import dev.refunds.rest.error.ErrorCode;
 import dev.refunds.rest.error.Errors;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -27,7 +28,9 @@ import dev.refunds.rest.StrictJson;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** A business's webhook endpoints and their delivery logs; another business's endpoint is a 404. */
 @Controller("/api/v1/webhook-endpoints")
@@ -81,6 +84,37 @@ final class WebhookEndpointController {
             return notFound(endpointId);
         }
         return HttpResponse.ok(SuccessEnvelope.of(new DeletedWebhookEndpointView(endpointId, true)));
+    }
+
+    /** A disabled endpoint gets deliveries again (from the next event or recovery on). */
+    @Post("/{endpointId}/enable")
+    HttpResponse<?> enable(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                           @PathVariable String endpointId) {
+        return endpoints.enable(merchant.id(), endpointId)
+                .<HttpResponse<?>>map(endpoint -> HttpResponse.ok(SuccessEnvelope.of(WebhookEndpointView.of(endpoint))))
+                .orElseGet(() -> notFound(endpointId));
+    }
+
+    /** The new secret, shown once; the old one signs beside it until it expires. */
+    @Post("/{endpointId}/rotate-secret")
+    HttpResponse<?> rotateSecret(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                                 @PathVariable String endpointId, @Nullable @Body byte[] json) {
+        Duration retiringFor = EndpointLifecycleBodies.retiringFor(json, request.getContentType().isPresent());
+        return endpoints.rotateSecret(merchant.id(), endpointId, retiringFor)
+                .<HttpResponse<?>>map(secret -> HttpResponse.ok(SuccessEnvelope.of(
+                        new RotatedSecretView(endpointId, secret))))
+                .orElseGet(() -> notFound(endpointId));
+    }
+
+    /** Sends every FAILED delivery of the window again: 202 with how many. */
+    @Post("/{endpointId}/recover")
+    HttpResponse<?> recover(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                            @PathVariable String endpointId, @Nullable @Body byte[] json) {
+        EndpointLifecycleBodies.Window window = EndpointLifecycleBodies.window(json);
+        OptionalInt recovered = endpoints.recover(merchant.id(), endpointId, window.since(), window.until());
+        return recovered.isPresent()
+                ? HttpResponse.accepted().body(SuccessEnvelope.of(new RecoveredView(recovered.getAsInt())))
+                : notFound(endpointId);
     }
 
     @Get("/{endpointId}/deliveries")

@@ -8,9 +8,10 @@ import java.util.List;
 
 /** An endpoint as its business sees it, without its secret. */
 @Serdeable
-record WebhookEndpointView(String id, String url, List<String> events, String createdAt) {
+record WebhookEndpointView(String id, String url, List<String> events, String createdAt, String status) {
     static WebhookEndpointView of(WebhookEndpoint endpoint) {
         return new WebhookEndpointView(endpoint.id(), endpoint.url(),
-                endpoint.events().stream().map(RefundEventType::wireName).toList(), endpoint.createdAt().toString());
+                endpoint.events().stream().map(RefundEventType::wireName).toList(), endpoint.createdAt().toString(),
+                endpoint.status().name());
     }
 }

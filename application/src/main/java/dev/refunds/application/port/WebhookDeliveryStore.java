@@ -23,11 +23,19 @@ public interface WebhookDeliveryStore {
     /** The endpoint's deliveries, newest first; an unknown cursor throws {@code InvalidInputException}. */
     Page<WebhookDelivery> listForEndpoint(BusinessId businessId, String endpointId, PageRequest page);
 
-    /** {@code PENDING} deliveries whose next attempt is due and that nobody holds; earliest due first. */
-    List<Due> due(Instant now, int max);
+    /**
+     * {@code PENDING} deliveries whose next attempt is due and that nobody holds, in a fair order across endpoints
+     * (each endpoint's earliest due first, then each one's second …), and no more of one endpoint than it has room
+     * for: {@code perEndpoint} less the attempts already in flight to it, on any instance.
+     */
+    List<Due> due(Instant now, int max, int perEndpoint);
 
-    /** Claims a due delivery until {@code leaseUntil}; false when another worker holds it or it is no longer due. */
-    boolean claim(String deliveryId, String leaseToken, Instant now, Instant leaseUntil);
+    /**
+     * Claims a due delivery until {@code leaseUntil}; false when another worker holds it, it is no longer due, or
+     * {@code perEndpoint} attempts to its endpoint are in flight already (counted under a lock of the endpoint, so
+     * every instance together keeps the limit). Claims in one transaction go in endpoint id order.
+     */
+    boolean claim(Due due, String leaseToken, Instant now, Instant leaseUntil, int perEndpoint);
 
     /**
      * Writes an attempt (when there is one) and the delivery's new state, and frees the claim; false, writing
@@ -38,6 +46,12 @@ public interface WebhookDeliveryStore {
 
     /** A {@code FAILED} delivery becomes {@code PENDING}, due at {@code now}; false when it is not {@code FAILED}. */
     boolean retryFailed(BusinessId businessId, String deliveryId, int attemptsLeft, Instant now);
+
+    /**
+     * Every {@code FAILED} delivery to the endpoint created in [{@code since}, {@code until}) becomes
+     * {@code PENDING} with {@code attemptsLeft}, due at {@code now}; returns how many.
+     */
+    int recoverFailed(String endpointId, Instant since, Instant until, int attemptsLeft, Instant now);
 
     /** Every {@code PENDING} delivery to the endpoint becomes {@code FAILED} (the endpoint was deleted). */
     int stopPending(String endpointId);

@@ -11,6 +11,7 @@ import dev.refunds.application.port.WebhookTargetGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +41,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
     private final DeliverySettings settings;
     private final Executor senders;
     private final Semaphore freeSenders;
+    private final AttemptOutcomes outcomes;
 
     public DeliverWebhooksService(WebhookDeliveryStore deliveries, WebhookEndpointRepository endpoints,
                                   WebhookOutbox outbox, WebhookTargetGuard guard, WebhookSender sender,
@@ -55,6 +57,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         this.settings = settings;
         this.senders = senders;
         this.freeSenders = new Semaphore(settings.concurrency());
+        this.outcomes = new AttemptOutcomes(deliveries, endpoints, transactions, clock, settings);
     }
 
     /**
@@ -67,7 +70,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         if (freeSenders.availablePermits() == 0 && settings.senderWait().isZero()) {
             return 0;
         }
-        List<Due> due = deliveries.due(clock.instant(), settings.batchSize());
+        List<Due> due = deliveries.due(clock.instant(), settings.batchSize(), settings.perEndpoint());
         int started = 0;
         int next = 0;
         while (next < due.size() && awaitFreeSender()) {
@@ -99,9 +102,9 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
             claimed = transactions.inTransaction(() -> {
                 Instant now = clock.instant();
                 List<Claimed> ours = new ArrayList<>(group.size());
-                for (Due due : group) {
+                for (Due due : inLockOrder(group)) {
                     String token = UUID.randomUUID().toString();
-                    if (deliveries.claim(due.deliveryId(), token, now, now.plus(settings.lease()))) {
+                    if (deliveries.claim(due, token, now, now.plus(settings.lease()), settings.perEndpoint())) {
                         ours.add(new Claimed(due, token));
                     }
                 }
@@ -131,27 +134,26 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         return claimed.size();
     }
 
+    /** A claim locks its endpoint: one order on every instance, so two claiming transactions never deadlock. */
+    private static List<Due> inLockOrder(List<Due> group) {
+        List<Due> ordered = new ArrayList<>(group);
+        ordered.sort(Comparator.comparing(Due::endpointId));
+        return ordered;
+    }
+
     private record Claimed(Due due, String token) {
     }
 
     private void attempt(Due due, String token) {
         try {
-            Optional<WebhookEndpoint> endpoint = endpoints.findForDelivery(due.endpointId());
-            if (endpoint.isEmpty()) {   // deleted since the delivery was made: stop without an attempt
-                finish(due, token, Optional.empty(), DeliveryStatus.FAILED, 0);
+            Optional<WebhookEndpoint> endpoint = endpoints.findForDelivery(due.endpointId())
+                    .filter(found -> found.status() == EndpointStatus.ENABLED);
+            if (endpoint.isEmpty()) {   // deleted or disabled since the delivery was made: stop without an attempt
+                outcomes.stopped(due, token);
                 return;
             }
             Instant at = clock.instant();
-            WebhookSender.Result result = send(endpoint.get(), due, at);
-            DeliveryAttempt attempt = new DeliveryAttempt(at, result.statusCode(), result.latencyMs(),
-                    result.error());
-            int left = due.attemptsLeft() - 1;
-            if (result.succeeded()) {
-                finish(due, token, Optional.of(attempt), DeliveryStatus.SUCCEEDED, Math.max(left, 0));
-            } else {
-                finish(due, token, Optional.of(attempt), left > 0 ? DeliveryStatus.PENDING : DeliveryStatus.FAILED,
-                        Math.max(left, 0));
-            }
+            outcomes.attempted(due, token, endpoint.get(), at, send(endpoint.get(), due, at));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "webhook delivery " + due.deliveryId()
                     + " could not be recorded; its lease runs out and it is attempted again", e);
@@ -167,19 +169,6 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
             return WebhookSender.Result.failed(EVENT_MISSING, 0);
         }
         return sender.send(new WebhookSender.Message(endpoint.url(), due.eventId(), at, payload.get(),
-                endpoint.secret()));
-    }
-
-    private void finish(Due due, String token, Optional<DeliveryAttempt> attempt, DeliveryStatus status,
-                        int attemptsLeft) {
-        Optional<Instant> next = status == DeliveryStatus.PENDING
-                ? Optional.of(clock.instant().plus(settings.schedule().delayBefore(attemptsLeft)))
-                : Optional.empty();
-        boolean ours = transactions.inTransaction(() -> deliveries.finish(due.deliveryId(), token, attempt, status,
-                attemptsLeft, next));
-        if (!ours) {
-            LOG.log(System.Logger.Level.WARNING, "webhook delivery " + due.deliveryId()
-                    + " took longer than its lease; another worker owns it now and this attempt is not recorded");
-        }
+                endpoint.secret(), endpoint.retiringSecretAt(at)));
     }
 }

@@ -54,6 +54,11 @@ public record RetrySchedule(List<Duration> delays) {
         return delays.size() + 1;
     }
 
+    /** The schedule's longest step: no {@code Retry-After} moves an attempt further than this. */
+    public Duration longest() {
+        return delays.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     /** The wait after a failed attempt that leaves {@code attemptsLeft} attempts (1 … attemptsMax − 1). */
     public Duration delayBefore(int attemptsLeft) {
         int index = Math.max(0, Math.min(delays.size() - attemptsLeft, delays.size() - 1));

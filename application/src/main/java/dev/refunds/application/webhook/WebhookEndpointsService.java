@@ -9,13 +9,17 @@ import dev.refunds.application.port.WebhookTargetGuard;
 import dev.refunds.domain.business.BusinessId;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 public final class WebhookEndpointsService implements WebhookEndpointsUseCase {
     /** As many as Stripe allows an account: enough for every environment, few enough to fan out quickly. */
     public static final int ENDPOINTS_MAX = 16;
+    public static final Duration RETIRING_MAX = Duration.ofDays(7);
+    public static final Duration RECOVER_BACK_MAX = Duration.ofDays(14);
 
     private final WebhookEndpointRepository endpoints;
     private final WebhookDeliveryStore deliveries;
@@ -42,6 +46,7 @@ public final class WebhookEndpointsService implements WebhookEndpointsUseCase {
             throw new InvalidInputException("url", refusal.get());
         }
         return transactions.inTransaction(() -> {
+            endpoints.lockBusiness(command.businessId());
             if (endpoints.list(command.businessId()).size() >= ENDPOINTS_MAX) {
                 return new CreateWebhookEndpointOutcome.LimitReached(ENDPOINTS_MAX);
             }
@@ -72,5 +77,39 @@ public final class WebhookEndpointsService implements WebhookEndpointsUseCase {
             deliveries.stopPending(command.endpointId());
             return true;
         });
+    }
+
+    @Override
+    public Optional<WebhookEndpoint> enable(BusinessId businessId, String endpointId) {
+        return transactions.inTransaction(() -> endpoints.enable(businessId, endpointId)
+                ? endpoints.findById(businessId, endpointId) : Optional.empty());
+    }
+
+    @Override
+    public Optional<String> rotateSecret(BusinessId businessId, String endpointId, Duration retiringFor) {
+        if (retiringFor.isNegative() || retiringFor.compareTo(RETIRING_MAX) > 0) {
+            throw new InvalidInputException("expiresInSeconds", "expiresInSeconds must be 0-"
+                    + RETIRING_MAX.toSeconds());
+        }
+        String secret = ids.newSecret();
+        return transactions.inTransaction(() -> endpoints.rotateSecret(businessId, endpointId, secret,
+                clock.instant().plus(retiringFor)) ? Optional.of(secret) : Optional.empty());
+    }
+
+    @Override
+    public OptionalInt recover(BusinessId businessId, String endpointId, Instant since, Optional<Instant> until) {
+        Instant now = clock.instant();
+        if (since.isBefore(now.minus(RECOVER_BACK_MAX))) {
+            throw new InvalidInputException("since", "since must be at most " + RECOVER_BACK_MAX.toDays()
+                    + " days back");
+        }
+        Instant end = until.orElse(now);
+        if (!end.isAfter(since)) {
+            throw new InvalidInputException("until", "until must be after since");
+        }
+        return transactions.inTransaction(() -> endpoints.findById(businessId, endpointId)
+                .map(endpoint -> OptionalInt.of(deliveries.recoverFailed(endpoint.id(), since, end,
+                        WebhookDeliveriesService.MANUAL_RETRY_ATTEMPTS, now)))
+                .orElse(OptionalInt.empty()));
     }
 }

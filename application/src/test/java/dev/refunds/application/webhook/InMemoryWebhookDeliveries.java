@@ -55,23 +55,45 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
     }
 
     @Override
-    public synchronized List<Due> due(Instant now, int max) {
-        return deliveries.values().stream().filter(d -> isDue(d, now))
-                .sorted(Comparator.comparing(d -> d.nextAttemptAt().orElseThrow())).limit(max)
-                .map(d -> new Due(d.deliveryId(), d.endpointId(), d.eventId(), d.attemptsLeft())).toList();
+    public synchronized List<Due> due(Instant now, int max, int perEndpoint) {
+        Map<String, List<WebhookDelivery>> lanes = new LinkedHashMap<>();
+        deliveries.values().stream().filter(d -> isDue(d, now))
+                .sorted(Comparator.comparing(d -> d.nextAttemptAt().orElseThrow()))
+                .forEach(d -> lanes.computeIfAbsent(d.endpointId(), key -> new ArrayList<>()).add(d));
+        lanes.replaceAll((endpoint, lane) -> lane.subList(0,
+                (int) Math.max(0, Math.min(lane.size(), perEndpoint - inFlight(endpoint, now)))));
+        List<Due> fair = new ArrayList<>();
+        for (int rank = 0; fair.size() < max && lanes.values().stream().anyMatch(lane -> !lane.isEmpty()); rank++) {
+            for (List<WebhookDelivery> lane : lanes.values()) {
+                if (rank < lane.size() && fair.size() < max) {
+                    WebhookDelivery d = lane.get(rank);
+                    fair.add(new Due(d.deliveryId(), d.endpointId(), d.eventId(), d.attemptsLeft()));
+                }
+            }
+            int next = rank + 1;
+            lanes.values().removeIf(lane -> lane.size() <= next);
+        }
+        return fair;
+    }
+
+    private long inFlight(String endpointId, Instant now) {
+        return deliveries.values().stream().filter(d -> d.endpointId().equals(endpointId)
+                && d.status() == DeliveryStatus.PENDING && leaseUntil.containsKey(d.deliveryId())
+                && !leaseUntil.get(d.deliveryId()).isBefore(now)).count();
     }
 
     /** Claims that throw before this store answers (a database gone mid-pass). */
     int claimsToFail;
 
     @Override
-    public synchronized boolean claim(String deliveryId, String leaseToken, Instant now, Instant until) {
+    public synchronized boolean claim(Due due, String leaseToken, Instant now, Instant until, int perEndpoint) {
         if (claimsToFail > 0) {
             claimsToFail--;
             throw new IllegalStateException("database unreachable");
         }
+        String deliveryId = due.deliveryId();
         WebhookDelivery delivery = deliveries.get(deliveryId);
-        if (delivery == null || !isDue(delivery, now)) {
+        if (delivery == null || !isDue(delivery, now) || inFlight(delivery.endpointId(), now) >= perEndpoint) {
             return false;
         }
         leaseTokens.put(deliveryId, leaseToken);
@@ -101,6 +123,16 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
                 .filter(d -> d.status() == DeliveryStatus.FAILED);
         found.ifPresent(old -> replace(old, DeliveryStatus.PENDING, attemptsLeft, Optional.of(now)));
         return found.isPresent();
+    }
+
+    @Override
+    public synchronized int recoverFailed(String endpointId, Instant since, Instant until, int attemptsLeft,
+                                          Instant now) {
+        List<WebhookDelivery> failed = deliveries.values().stream().filter(d -> d.endpointId().equals(endpointId)
+                && d.status() == DeliveryStatus.FAILED && !d.createdAt().isBefore(since)
+                && d.createdAt().isBefore(until)).toList();
+        failed.forEach(old -> replace(old, DeliveryStatus.PENDING, attemptsLeft, Optional.of(now)));
+        return failed.size();
     }
 
     @Override

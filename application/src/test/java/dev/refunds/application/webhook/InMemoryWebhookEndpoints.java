@@ -16,6 +16,7 @@ import java.util.Set;
 final class InMemoryWebhookEndpoints implements WebhookEndpointRepository {
     private final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
     private final Set<String> deleted = new HashSet<>();
+    private final Map<String, Instant> failingSince = new LinkedHashMap<>();
 
     @Override
     public void insert(WebhookEndpoint endpoint) {
@@ -47,6 +48,54 @@ final class InMemoryWebhookEndpoints implements WebhookEndpointRepository {
     @Override
     public boolean delete(BusinessId businessId, String endpointId, Instant now) {
         return findById(businessId, endpointId).isPresent() && deleted.add(endpointId);
+    }
+
+    @Override
+    public void lockBusiness(BusinessId businessId) {
+        // one thread at a time here: the test world runs its use cases in order
+    }
+
+    @Override
+    public void recordSuccess(String endpointId) {
+        failingSince.remove(endpointId);
+    }
+
+    @Override
+    public boolean recordFailure(String endpointId, Instant now, Instant disableIfFailingSince) {
+        Instant since = failingSince.computeIfAbsent(endpointId, key -> now);
+        return !since.isAfter(disableIfFailingSince) && disable(endpointId);
+    }
+
+    @Override
+    public boolean disable(String endpointId) {
+        Optional<WebhookEndpoint> found = findForDelivery(endpointId)
+                .filter(endpoint -> endpoint.status() == EndpointStatus.ENABLED);
+        found.ifPresent(endpoint -> endpoints.put(endpointId, with(endpoint, EndpointStatus.DISABLED,
+                endpoint.secret(), endpoint.retiringSecret())));
+        return found.isPresent();
+    }
+
+    @Override
+    public boolean enable(BusinessId businessId, String endpointId) {
+        Optional<WebhookEndpoint> found = findById(businessId, endpointId);
+        found.ifPresent(endpoint -> endpoints.put(endpointId, with(endpoint, EndpointStatus.ENABLED,
+                endpoint.secret(), endpoint.retiringSecret())));
+        failingSince.remove(endpointId);
+        return found.isPresent();
+    }
+
+    @Override
+    public boolean rotateSecret(BusinessId businessId, String endpointId, String newSecret, Instant retiringUntil) {
+        Optional<WebhookEndpoint> found = findById(businessId, endpointId);
+        found.ifPresent(endpoint -> endpoints.put(endpointId, with(endpoint, endpoint.status(), newSecret,
+                Optional.of(new WebhookEndpoint.RetiringSecret(endpoint.secret(), retiringUntil)))));
+        return found.isPresent();
+    }
+
+    private static WebhookEndpoint with(WebhookEndpoint old, EndpointStatus status, String secret,
+                                        Optional<WebhookEndpoint.RetiringSecret> retiring) {
+        return new WebhookEndpoint(old.id(), old.businessId(), old.url(), old.events(), secret, old.createdAt(),
+                status, retiring);
     }
 
     private List<WebhookEndpoint> live() {

@@ -21,6 +21,7 @@ final class WebhookWorld {
     static final BusinessId OTHER_SHOP = new BusinessId("HB_other");
     static final String URL = "https://hooks.example.com/refunds";
     static final RetrySchedule SCHEDULE = RetrySchedule.parse("5s,5m,30m");
+    static final Duration DISABLE_AFTER = Duration.ofDays(5);
 
     final MutableClock clock = new MutableClock(START);
     final DirectTransactions transactions = new DirectTransactions();
@@ -45,6 +46,10 @@ final class WebhookWorld {
     private int events;
 
     WebhookWorld(int concurrency) {
+        this(concurrency, concurrency);
+    }
+
+    WebhookWorld(int concurrency, int perEndpoint) {
         Executor pool = task -> {
             if (holdSenders) {
                 held.add(task);
@@ -53,7 +58,8 @@ final class WebhookWorld {
             }
         };
         deliver = new DeliverWebhooksService(deliveries, endpoints, outbox, url -> refusal, sender, transactions,
-                clock, new DeliverySettings(SCHEDULE, Duration.ofSeconds(60), concurrency, 100, Duration.ZERO), pool);
+                clock, new DeliverySettings(SCHEDULE, Duration.ofSeconds(60), concurrency, 100, Duration.ZERO,
+                perEndpoint, DISABLE_AFTER), pool);
     }
 
     WebhookWorld() {

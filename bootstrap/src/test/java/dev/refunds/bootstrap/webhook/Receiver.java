@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,10 +24,14 @@ import java.util.stream.Collectors;
 /** A webhook receiver on 127.0.0.1: records every request; each path answers 200 unless told otherwise. */
 final class Receiver implements AutoCloseable {
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(16);
+    private final ExecutorService threads = Executors.newFixedThreadPool(64);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, IntUnaryOperator> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> responseHeaders = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inFlightMax = new ConcurrentHashMap<>();
 
     /** One request as it arrived; header names in lower case. */
     record Received(String path, Map<String, String> headers, String body, long receivedNanos) {
@@ -63,6 +68,21 @@ final class Receiver implements AutoCloseable {
         answers.put(path, statusForCall);
     }
 
+    /** {@code path} answers with this header too (a {@code Retry-After}, say). */
+    void header(String path, String name, String value) {
+        responseHeaders.put(path, Map.of(name, value));
+    }
+
+    /** {@code path} answers only after {@code delay} (a slow subscriber). */
+    void delay(String path, Duration delay) {
+        delays.put(path, delay);
+    }
+
+    /** The most requests to {@code path} that were being answered at one time. */
+    int inFlightMax(String path) {
+        return inFlightMax.getOrDefault(path, new AtomicInteger()).get();
+    }
+
     List<Received> at(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
@@ -76,8 +96,19 @@ final class Receiver implements AutoCloseable {
         received.add(new Received(path, headers, body, now));
         int call = calls.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
         int status = answers.getOrDefault(path, n -> 200).applyAsInt(call);
-        exchange.sendResponseHeaders(status, -1);
-        exchange.close();
+        AtomicInteger answering = inFlight.computeIfAbsent(path, key -> new AtomicInteger());
+        inFlightMax.computeIfAbsent(path, key -> new AtomicInteger()).accumulateAndGet(answering.incrementAndGet(),
+                Math::max);
+        try {
+            Thread.sleep(delays.getOrDefault(path, Duration.ZERO).toMillis());
+            responseHeaders.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::add);
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            answering.decrementAndGet();
+        }
     }
 
     @Override

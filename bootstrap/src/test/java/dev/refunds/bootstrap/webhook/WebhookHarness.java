@@ -50,11 +50,16 @@ abstract class WebhookHarness {
         return settings;
     }
 
+    /** The service's settings; a suite that needs others changes a copy of {@link #webhookSettings()}. */
+    Map<String, Object> settings() {
+        return webhookSettings();
+    }
+
     @BeforeAll
     void start() {
         receiver = new Receiver();
         database = backend().newDatabase();
-        service = RunningService.start(database, webhookSettings());
+        service = RunningService.start(database, settings());
         api = service.api();
     }
 
