@@ -86,6 +86,23 @@ abstract class AdminSearchContract extends ServiceContract {
         assertThat(allIds("/api/admin/disputes?status=OPEN&limit=100", "disputeId", Api.admin())).contains(disputeId);
     }
 
+    @Test
+    void businesses_and_their_webhook_routes_are_listed_and_a_retry_is_admin_only() {
+        Merchant merchant = autoBusiness();
+        String base = "/api/admin/businesses/" + merchant.businessId();
+        String viewer = api.post(OperatorsContract.OPERATORS, Api.json(Map.of("name", "Hooks viewer",
+                "role", "VIEWER")), Api.admin()).text("token");
+
+        assertThat(allIds("/api/admin/businesses?limit=100", "businessId", Api.admin())).contains(merchant.businessId());
+        ApiResponse endpoints = api.get(base + "/webhook-endpoints", OperatorsContract.bearer(viewer));
+        assertSuccess(endpoints, 200);
+        assertThat(endpoints.data().path("items").size()).isZero();
+        assertError(api.get(base + "/webhook-endpoints/we_none/deliveries", Api.admin()), 404, "NOT_FOUND");
+        assertError(api.post(base + "/webhook-deliveries/wd_none/retry", null, OperatorsContract.bearer(viewer)),
+                403, "FORBIDDEN");
+        assertError(api.post(base + "/webhook-deliveries/wd_none/retry", null, Api.admin()), 404, "NOT_FOUND");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
