@@ -1,5 +1,6 @@
 package dev.refunds.bootstrap;
 
+import dev.refunds.application.port.AdminIds;
 import dev.refunds.application.port.IdGenerator;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.business.ClientId;
@@ -20,7 +21,7 @@ import java.util.HexFormat;
  * bits), so a clash is far rarer than the unique constraint that would still refuse it.
  */
 @Singleton
-final class RandomIdGenerator implements IdGenerator {
+final class RandomIdGenerator implements IdGenerator, AdminIds {
     private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final int SUFFIX_LENGTH = 10;
@@ -72,6 +73,23 @@ final class RandomIdGenerator implements IdGenerator {
         byte[] bytes = new byte[API_KEY_BYTES];
         random.nextBytes(bytes);
         return "sk_live_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public String newOperatorId() {
+        return "OP_" + crockford(SUFFIX_LENGTH);
+    }
+
+    @Override
+    public String newOperatorToken() {
+        byte[] bytes = new byte[API_KEY_BYTES];
+        random.nextBytes(bytes);
+        return "op_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public String newAuditId() {
+        return "AUD_" + crockford(2 * SUFFIX_LENGTH);
     }
 
     private String dated(String prefix, Instant now) {

@@ -13,6 +13,7 @@ import dev.refunds.application.payment.CreatePaymentUseCase;
 import dev.refunds.application.payment.FindPaymentsService;
 import dev.refunds.application.payment.FindPaymentsUseCase;
 import dev.refunds.application.port.ApiKeyHasher;
+import dev.refunds.application.port.BusinessKeys;
 import dev.refunds.application.port.BusinessRepository;
 import dev.refunds.application.port.DisputeRepository;
 import dev.refunds.application.port.EventOutbox;
@@ -66,8 +67,9 @@ final class UseCaseFactory {
     }
 
     @Singleton
-    AuthenticateMerchantUseCase authenticateMerchant(BusinessRepository businesses, ApiKeyHasher hasher) {
-        return new AuthenticateMerchantService(businesses, hasher);
+    AuthenticateMerchantUseCase authenticateMerchant(BusinessRepository businesses, ApiKeyHasher hasher,
+                                                     BusinessKeys rotatedKeys, Clock clock) {
+        return new AuthenticateMerchantService(businesses, hasher, java.util.Optional.of(rotatedKeys), clock);
     }
 
     @Singleton

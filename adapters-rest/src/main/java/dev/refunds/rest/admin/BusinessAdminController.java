@@ -5,26 +5,41 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
+import dev.refunds.application.admin.AdminActionsUseCase;
+import dev.refunds.application.admin.AdminQueriesUseCase;
+import dev.refunds.domain.business.BusinessId;
 import dev.refunds.rest.JsonBody;
+import dev.refunds.rest.ListView;
+import dev.refunds.rest.Paging;
+import dev.refunds.rest.auth.Operators;
+import dev.refunds.rest.error.Errors;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
-import dev.refunds.application.business.CreateBusinessUseCase;
 import dev.refunds.rest.SuccessEnvelope;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.Map;
+import java.util.Optional;
 
 @Controller("/api/admin/businesses")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class BusinessAdminController {
-    private final CreateBusinessUseCase create;
+    private final AdminActionsUseCase actions;
+    private final AdminQueriesUseCase queries;
     private final IdempotentPosts posts;
 
-    BusinessAdminController(CreateBusinessUseCase create, IdempotentPosts posts) {
-        this.create = create;
+    BusinessAdminController(AdminActionsUseCase actions, AdminQueriesUseCase queries, IdempotentPosts posts) {
+        this.actions = actions;
+        this.queries = queries;
         this.posts = posts;
     }
 
@@ -33,15 +48,40 @@ final class BusinessAdminController {
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @Body byte[] json) {
         CreateBusinessBody body = CreateBusinessBody.from(JsonBody.parse(json));
-        return posts.run(request, AdminScope.NAME, body, () -> HttpResponse.created(
-                SuccessEnvelope.of(BusinessCreatedView.of(create.handle(body.toCommand())))),
+        return posts.run(request, AdminScope.NAME, body, () -> HttpResponse.created(SuccessEnvelope.of(
+                BusinessCreatedView.of(actions.createBusiness(Operators.actor(request), body.toCommand())))),
                 BusinessAdminController::withoutApiKey);
     }
 
-    /** The API key is shown once and stored only as a hash: a replay of this answer shows it redacted. */
+    /** Every business, newest first. */
+    @Get
+    HttpResponse<?> list(@QueryValue Optional<String> limit, @QueryValue Optional<String> startingAfter) {
+        return HttpResponse.ok(SuccessEnvelope.of(ListView.of(queries.businesses(Paging.of(limit, startingAfter)),
+                BusinessView::of)));
+    }
+
+    /** Stripe's "roll key": a new key, shown once; the old one works until {@code expiresInSeconds} pass. */
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @RequestBody(content = @Content(schema = @Schema(implementation = RotateKeyBody.class)))
+    @Post("/{businessId}/rotate-key")
+    HttpResponse<?> rotateKey(HttpRequest<?> request, @PathVariable String businessId, @Nullable @Body byte[] json) {
+        RotateKeyBody body = RotateKeyBody.from(json);
+        return posts.run(request, AdminScope.NAME, body, () -> actions.rotateApiKey(Operators.actor(request),
+                        new BusinessId(businessId), body.oldKeyExpiresIn())
+                .<HttpResponse<?>>map(apiKey -> HttpResponse.ok(SuccessEnvelope.of(Map.of("businessId", businessId,
+                        "apiKey", apiKey))))
+                .orElseGet(() -> Errors.notFound("No business " + businessId)), BusinessAdminController::withoutApiKey);
+    }
+
+    /** An API key is shown once and stored only as a hash: a replay of this answer shows it redacted. */
     private static Object withoutApiKey(Object answer) {
         if (answer instanceof SuccessEnvelope envelope && envelope.data() instanceof BusinessCreatedView view) {
             return SuccessEnvelope.of(view.withApiKey(BusinessCreatedView.API_KEY_REDACTED));
+        }
+        if (answer instanceof SuccessEnvelope envelope && envelope.data() instanceof Map<?, ?> rotated
+                && rotated.containsKey("apiKey")) {
+            return SuccessEnvelope.of(Map.of("businessId", rotated.get("businessId"),
+                    "apiKey", "(shown once, when the key was rotated)"));
         }
         return answer;
     }

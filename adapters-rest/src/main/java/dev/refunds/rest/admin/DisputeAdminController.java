@@ -8,7 +8,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
-import dev.refunds.application.dispute.DisputesUseCase;
+import dev.refunds.application.admin.AdminActionsUseCase;
+import dev.refunds.application.admin.AdminQueriesUseCase;
+import dev.refunds.rest.ListView;
+import dev.refunds.rest.Paging;
+import dev.refunds.rest.auth.Operators;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import java.util.Optional;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Dispute;
 import dev.refunds.domain.payment.DisputeChange;
@@ -27,16 +34,27 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** Disputes: opened on a payment, closed {@code WON} or {@code LOST}. */
+/** Disputes: opened on a payment, closed {@code WON} or {@code LOST}, listed across businesses. */
 @Controller("/api/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DisputeAdminController {
-    private final DisputesUseCase disputes;
+    private final AdminActionsUseCase actions;
+    private final AdminQueriesUseCase queries;
     private final IdempotentPosts posts;
 
-    DisputeAdminController(DisputesUseCase disputes, IdempotentPosts posts) {
-        this.disputes = disputes;
+    DisputeAdminController(AdminActionsUseCase actions, AdminQueriesUseCase queries, IdempotentPosts posts) {
+        this.actions = actions;
+        this.queries = queries;
         this.posts = posts;
+    }
+
+    /** Every business's disputes, newest first; {@code status=OPEN} for those still open. */
+    @Get("/disputes")
+    HttpResponse<?> list(@QueryValue Optional<String> status, @QueryValue Optional<String> limit,
+                         @QueryValue Optional<String> startingAfter) {
+        Optional<DisputeStatus> wanted = Fields.optionalEnum(status.orElse(null), "status", DisputeStatus.class);
+        return HttpResponse.ok(SuccessEnvelope.of(ListView.of(queries.disputes(wanted,
+                Paging.of(limit, startingAfter)), DisputeView::of)));
     }
 
     @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
@@ -46,7 +64,8 @@ final class DisputeAdminController {
         ReasonBody body = ReasonBody.from(JsonBody.parse(json));
         return posts.run(request, AdminScope.NAME, body, () -> {
             String reason = Fields.required(body.reason(), "reason", Dispute.REASON_LENGTH_MAX);
-            return answer(disputes.open(new PaymentId(paymentId), reason), HttpStatus.CREATED);
+            return answer(actions.openDispute(Operators.actor(request), new PaymentId(paymentId), reason),
+                    HttpStatus.CREATED);
         });
     }
 
@@ -58,8 +77,8 @@ final class DisputeAdminController {
         return posts.run(request, AdminScope.NAME, body, () -> {
             CloseDisputeBody.Outcome outcome = Fields.enumValue(body.outcome(), "outcome",
                     CloseDisputeBody.Outcome.class);
-            return answer(disputes.close(new DisputeId(disputeId), DisputeStatus.valueOf(outcome.name())),
-                    HttpStatus.OK);
+            return answer(actions.closeDispute(Operators.actor(request), new DisputeId(disputeId),
+                    DisputeStatus.valueOf(outcome.name())), HttpStatus.OK);
         });
     }
 

@@ -5,23 +5,29 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
+import dev.refunds.application.admin.AdminActionsUseCase;
+import dev.refunds.application.admin.AdminQueriesUseCase;
+import dev.refunds.application.admin.RefundSearch;
+import dev.refunds.application.operator.Actor;
+import dev.refunds.domain.business.BusinessId;
+import dev.refunds.domain.payment.Decision;
+import dev.refunds.domain.payment.PaymentId;
+import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.rest.JsonBody;
+import dev.refunds.rest.auth.Operators;
+import dev.refunds.rest.error.Errors;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
-import dev.refunds.application.refund.FindRefundsUseCase;
-import dev.refunds.application.refund.ReviewRefundUseCase;
-import dev.refunds.application.view.RefundView;
+import dev.refunds.application.port.Page;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundId;
 import dev.refunds.domain.payment.RefundStatus;
 import dev.refunds.rest.Fields;
 import dev.refunds.rest.ListView;
 import dev.refunds.rest.Paging;
-import dev.refunds.rest.RefundAnswers;
 import dev.refunds.rest.SuccessEnvelope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -31,37 +37,52 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.Map;
 import java.util.Optional;
 
-/** The review queue and its decisions. */
+/** The review queue and its decisions, and the refund search across businesses. */
 @Controller("/api/admin/refunds")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RefundReviewController {
-    private final FindRefundsUseCase find;
-    private final ReviewRefundUseCase review;
+    private final AdminQueriesUseCase queries;
+    private final AdminActionsUseCase actions;
     private final IdempotentPosts posts;
 
-    RefundReviewController(FindRefundsUseCase find, ReviewRefundUseCase review, IdempotentPosts posts) {
-        this.find = find;
-        this.review = review;
+    RefundReviewController(AdminQueriesUseCase queries, AdminActionsUseCase actions, IdempotentPosts posts) {
+        this.queries = queries;
+        this.actions = actions;
         this.posts = posts;
     }
 
-    /** Every business's refunds in one status (default {@code PENDING_REVIEW}), oldest first. */
+    /**
+     * Every business's refunds matching the filters, newest first; {@code status=PENDING_REVIEW} is the review
+     * queue, oldest first. Without any filter this is the review queue, as it always was.
+     */
     @Get
-    HttpResponse<?> queue(@QueryValue Optional<String> status, @QueryValue Optional<String> limit,
-                          @QueryValue Optional<String> startingAfter) {
-        RefundStatus wanted = Fields.optionalEnum(status.orElse(null), "status", RefundStatus.class)
-                .orElse(RefundStatus.PENDING_REVIEW);
-        return HttpResponse.ok(SuccessEnvelope.of(ListView.of(
-                find.listAll(wanted, Paging.of(limit, startingAfter)), RefundView::of)));
+    HttpResponse<?> search(@QueryValue Optional<String> status, @QueryValue Optional<String> businessId,
+                           @QueryValue Optional<String> paymentId, @QueryValue Optional<String> refundId,
+                           @QueryValue Optional<String> merchantRef, @QueryValue Optional<String> createdFrom,
+                           @QueryValue Optional<String> createdTo, @QueryValue Optional<String> limit,
+                           @QueryValue Optional<String> startingAfter) {
+        boolean anyFilter = businessId.isPresent() || paymentId.isPresent() || refundId.isPresent()
+                || merchantRef.isPresent() || createdFrom.isPresent() || createdTo.isPresent();
+        Optional<RefundStatus> wanted = Fields.optionalEnum(status.orElse(null), "status", RefundStatus.class)
+                .or(() -> anyFilter ? Optional.empty() : Optional.of(RefundStatus.PENDING_REVIEW));
+        RefundSearch search = new RefundSearch(wanted, QueryFilters.id(businessId, "businessId").map(BusinessId::new),
+                QueryFilters.id(paymentId, "paymentId").map(PaymentId::new),
+                QueryFilters.id(refundId, "refundId").map(RefundId::new), QueryFilters.text(merchantRef, "merchantRef"),
+                QueryFilters.instant(createdFrom, "createdFrom"), QueryFilters.instant(createdTo, "createdTo"));
+        Page<Refund> page = queries.searchRefunds(search, Paging.of(limit, startingAfter));
+        Map<String, String> reviewers = queries.reviewers(page.items());
+        return HttpResponse.ok(SuccessEnvelope.of(ListView.of(page, refund -> AdminRefundView.of(refund, reviewers))));
     }
 
     @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @Post("/{refundId}/approve")
     HttpResponse<?> approve(HttpRequest<?> request, @PathVariable String refundId) {
+        Actor actor = Operators.actor(request);
         return posts.run(request, AdminScope.NAME, null,
-                () -> RefundAnswers.of(review.approve(new RefundId(refundId)), HttpStatus.OK));
+                () -> answer(actions.approve(actor, new RefundId(refundId)), actor));
     }
 
     @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
@@ -69,10 +90,20 @@ final class RefundReviewController {
     @Post("/{refundId}/reject")
     HttpResponse<?> reject(HttpRequest<?> request, @PathVariable String refundId, @Nullable @Body byte[] json) {
         ReasonBody body = ReasonBody.from(JsonBody.parseOrEmpty(json));
+        Actor actor = Operators.actor(request);
         return posts.run(request, AdminScope.NAME, body, () -> {
             Optional<String> reason = Fields.optional(body.reason(), "reason",
                     Refund.REASON_LENGTH_MAX).filter(text -> !text.isBlank());
-            return RefundAnswers.of(review.reject(new RefundId(refundId), reason), HttpStatus.OK);
+            return answer(actions.reject(actor, new RefundId(refundId), reason), actor);
         });
+    }
+
+    private static HttpResponse<?> answer(Decision<RefundChange> decision, Actor actor) {
+        if (decision instanceof Decision.Accepted<RefundChange> accepted) {
+            Refund refund = accepted.value().refund();
+            return HttpResponse.ok(SuccessEnvelope.of(AdminRefundView.of(refund,
+                    Map.of(refund.id().value(), actor.operator().name()))));
+        }
+        return Errors.refused(((Decision.Refused<RefundChange>) decision).refusal());
     }
 }

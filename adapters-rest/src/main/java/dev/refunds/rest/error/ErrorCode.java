@@ -12,6 +12,8 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** An operator whose role may not do this (admin endpoints only). */
+    FORBIDDEN(HttpStatus.FORBIDDEN),
     INVALID_STATE(HttpStatus.CONFLICT),
     PAYMENT_NOT_REFUNDABLE(HttpStatus.CONFLICT),
     INVOICE_NOT_REFUNDABLE(HttpStatus.CONFLICT),

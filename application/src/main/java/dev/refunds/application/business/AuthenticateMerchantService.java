@@ -1,11 +1,13 @@
 package dev.refunds.application.business;
 
 import dev.refunds.application.port.ApiKeyHasher;
+import dev.refunds.application.port.BusinessKeys;
 import dev.refunds.application.port.BusinessRepository;
 import dev.refunds.application.port.BusinessRepository.StoredBusiness;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.business.BusinessId;
 
+import java.time.Clock;
 import java.util.Optional;
 
 public final class AuthenticateMerchantService implements AuthenticateMerchantUseCase {
@@ -14,10 +16,20 @@ public final class AuthenticateMerchantService implements AuthenticateMerchantUs
 
     private final BusinessRepository businesses;
     private final ApiKeyHasher hasher;
+    private final Optional<BusinessKeys> rotatedKeys;
+    private final Clock clock;
 
     public AuthenticateMerchantService(BusinessRepository businesses, ApiKeyHasher hasher) {
+        this(businesses, hasher, Optional.empty(), Clock.systemUTC());
+    }
+
+    /** Also accepts a rotated-out key until it expires ({@code rotatedKeys}). */
+    public AuthenticateMerchantService(BusinessRepository businesses, ApiKeyHasher hasher,
+                                       Optional<BusinessKeys> rotatedKeys, Clock clock) {
         this.businesses = businesses;
         this.hasher = hasher;
+        this.rotatedKeys = rotatedKeys;
+        this.clock = clock;
     }
 
     @Override
@@ -28,11 +40,19 @@ public final class AuthenticateMerchantService implements AuthenticateMerchantUs
         Optional<StoredBusiness> stored = businesses.findWithApiKeyHash(new BusinessId(businessId));
         // The key is hashed and compared even for an unknown business, so timing does not tell ids apart.
         boolean keyMatches = hasher.matches(apiKey, stored.map(StoredBusiness::apiKeyHash).orElse(""));
-        if (stored.isEmpty() || !keyMatches) {
+        if (stored.isEmpty() || !keyMatches && !matchesPreviousKey(stored.get().business().id(), apiKey)) {
             return Optional.empty();
         }
         Business business = stored.get().business();
         return business.clientId().value().equals(clientId) ? Optional.of(business) : Optional.empty();
+    }
+
+    /** Only a key that failed the current one pays for this second read. */
+    private boolean matchesPreviousKey(BusinessId businessId, String apiKey) {
+        return rotatedKeys.flatMap(keys -> keys.previousKey(businessId))
+                .filter(previous -> clock.instant().isBefore(previous.expiresAt()))
+                .filter(previous -> hasher.matches(apiKey, previous.hash()))
+                .isPresent();
     }
 
     /** Present, bounded, and without blanks (a database collation may ignore trailing ones). */

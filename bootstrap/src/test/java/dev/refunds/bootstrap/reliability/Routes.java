@@ -23,7 +23,7 @@ final class Routes {
 
     /** Routes anyone may call; any other route outside /api/v1, /api/v2 and /api/admin must be placed by hand. */
     static final java.util.Set<String> OPEN_PATHS = java.util.Set.of("/health", "/docs", "/openapi.yml",
-            "/openapi.yaml", "/openapi.json");
+            "/openapi.yaml", "/openapi.json", "/console");
 
     record Route(String method, String template, List<String> pathVariables, List<String> queryParameters,
                  boolean takesBody) {
@@ -34,8 +34,9 @@ final class Routes {
             if (template.startsWith("/api/admin/") || template.equals("/metrics")) {
                 return Audience.ADMIN;
             }
-            if (OPEN_PATHS.contains(template) || template.startsWith("/health/") || template.startsWith("/docs/")) {
-                return Audience.OPEN;   // probes and the API's own documentation: no ids, no credentials
+            if (OPEN_PATHS.contains(template) || template.startsWith("/health/") || template.startsWith("/docs/")
+                    || template.startsWith("/console/")) {
+                return Audience.OPEN;   // probes, documentation and the console's static files: no ids, no credentials
             }
             return Audience.UNKNOWN;
         }

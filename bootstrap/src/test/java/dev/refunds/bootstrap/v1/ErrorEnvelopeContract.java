@@ -62,7 +62,7 @@ abstract class ErrorEnvelopeContract extends ServiceContract {
                 "METHOD_NOT_ALLOWED");
         assertError(api.post("/api/v1/refunds", "{}", headers), 405, "METHOD_NOT_ALLOWED");
         assertError(api.send("DELETE", "/api/admin/refunds", null, null, Api.admin()), 405, "METHOD_NOT_ALLOWED");
-        assertError(api.get("/api/admin/businesses", Api.admin()), 405, "METHOD_NOT_ALLOWED");
+        assertError(api.get("/api/admin/businesses/HB_000000000000/rotate-key", Api.admin()), 405, "METHOD_NOT_ALLOWED");
         assertError(api.post("/health", "{}"), 405, "METHOD_NOT_ALLOWED");
 
         assertThat(allPaymentIds(merchant)).containsExactly(paymentId);

@@ -1,0 +1,44 @@
+package dev.refunds.persistence;
+
+import dev.refunds.application.audit.AuditQuery;
+import dev.refunds.application.audit.AuditRecord;
+import dev.refunds.application.port.AuditTrail;
+import dev.refunds.application.port.Page;
+import dev.refunds.application.port.PageRequest;
+import jakarta.inject.Singleton;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@Singleton
+final class JdbcAuditTrail implements AuditTrail {
+    private final AuditRecordRows rows;
+
+    JdbcAuditTrail(AuditRecordRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void append(AuditRecord record) {
+        rows.insert(record.auditId(), Times.millis(record.at()), record.operatorId(), record.operatorName(),
+                record.action(), record.subject(), record.reason().orElse(null), record.requestId());
+    }
+
+    @Override
+    public Page<AuditRecord> list(AuditQuery query, PageRequest page) {
+        long before = Pages.cursorSeq(page, rows::findSeq, Long.MAX_VALUE);
+        return Pages.of(rows.pageBefore(query.operatorId().orElse(""), query.subject().orElse(""), before,
+                page.limit() + 1), page, AuditRecordRow::toDomain);
+    }
+
+    @Override
+    public Map<String, String> reviewers(Collection<String> refundIds) {
+        Map<String, String> names = new HashMap<>();
+        if (!refundIds.isEmpty()) {
+            rows.reviewsOf(List.copyOf(refundIds)).forEach(row -> names.put(row.subject(), row.operatorName()));
+        }
+        return names;
+    }
+}

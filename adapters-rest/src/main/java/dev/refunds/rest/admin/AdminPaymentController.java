@@ -1,0 +1,31 @@
+package dev.refunds.rest.admin;
+
+import dev.refunds.application.admin.AdminQueriesUseCase;
+import dev.refunds.domain.payment.PaymentId;
+import dev.refunds.rest.SuccessEnvelope;
+import dev.refunds.rest.error.Errors;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** Any business's payment with its refunds, disputes and event timeline. */
+@Controller("/api/admin/payments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class AdminPaymentController {
+    private final AdminQueriesUseCase queries;
+
+    AdminPaymentController(AdminQueriesUseCase queries) {
+        this.queries = queries;
+    }
+
+    @Get("/{paymentId}")
+    HttpResponse<?> payment(@PathVariable String paymentId) {
+        return queries.payment(new PaymentId(paymentId))
+                .<HttpResponse<?>>map(detail -> HttpResponse.ok(SuccessEnvelope.of(
+                        PaymentDetailView.of(detail, queries.reviewers(detail.refunds())))))
+                .orElseGet(() -> Errors.notFound("No payment " + paymentId));
+    }
+}

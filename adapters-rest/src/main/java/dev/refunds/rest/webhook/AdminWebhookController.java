@@ -1,0 +1,82 @@
+package dev.refunds.rest.webhook;
+
+import dev.refunds.application.admin.AdminActionsUseCase;
+import dev.refunds.application.webhook.ListDeliveriesCommand;
+import dev.refunds.application.webhook.RetryDeliveryOutcome;
+import dev.refunds.application.webhook.WebhookDeliveriesUseCase;
+import dev.refunds.application.webhook.WebhookEndpointsUseCase;
+import dev.refunds.domain.business.BusinessId;
+import dev.refunds.rest.IdempotentPosts;
+import dev.refunds.rest.ListView;
+import dev.refunds.rest.Paging;
+import dev.refunds.rest.SuccessEnvelope;
+import dev.refunds.rest.auth.Operators;
+import dev.refunds.rest.error.ErrorCode;
+import dev.refunds.rest.error.Errors;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+
+import java.util.Optional;
+
+/** A business's webhook endpoints and deliveries, as operators see them, and a manual retry on its behalf. */
+@Controller("/api/admin/businesses/{businessId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class AdminWebhookController {
+    private final WebhookEndpointsUseCase endpoints;
+    private final WebhookDeliveriesUseCase deliveries;
+    private final AdminActionsUseCase actions;
+    private final IdempotentPosts posts;
+
+    AdminWebhookController(WebhookEndpointsUseCase endpoints, WebhookDeliveriesUseCase deliveries,
+                           AdminActionsUseCase actions, IdempotentPosts posts) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.actions = actions;
+        this.posts = posts;
+    }
+
+    @Get("/webhook-endpoints")
+    HttpResponse<?> endpoints(@PathVariable String businessId) {
+        return HttpResponse.ok(SuccessEnvelope.of(ListView.all(endpoints.list(new BusinessId(businessId)),
+                WebhookEndpointView::of)));
+    }
+
+    @Get("/webhook-endpoints/{endpointId}/deliveries")
+    HttpResponse<?> deliveries(@PathVariable String businessId, @PathVariable String endpointId,
+                               @QueryValue Optional<String> limit, @QueryValue Optional<String> startingAfter) {
+        return deliveries.list(new ListDeliveriesCommand(new BusinessId(businessId), endpointId,
+                        Paging.of(limit, startingAfter)))
+                .<HttpResponse<?>>map(page -> HttpResponse.ok(SuccessEnvelope.of(
+                        ListView.of(page, WebhookDeliveryView::of))))
+                .orElseGet(() -> Errors.notFound("No webhook endpoint " + endpointId));
+    }
+
+    /** 202: queued for the worker; an {@code ADMIN}'s act, recorded in the audit trail. */
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @Post("/webhook-deliveries/{deliveryId}/retry")
+    HttpResponse<?> retry(HttpRequest<?> request, @PathVariable String businessId, @PathVariable String deliveryId) {
+        return posts.run(request, "admin", null, () -> {
+            RetryDeliveryOutcome outcome = actions.retryDelivery(Operators.actor(request), new BusinessId(businessId),
+                    deliveryId);
+            if (outcome instanceof RetryDeliveryOutcome.Retried retried) {
+                return HttpResponse.status(HttpStatus.ACCEPTED)
+                        .body(SuccessEnvelope.of(WebhookDeliveryView.of(retried.delivery())));
+            }
+            if (outcome instanceof RetryDeliveryOutcome.NotFailed notFailed) {
+                return Errors.of(ErrorCode.INVALID_STATE, "Only a FAILED delivery can be retried; this one is "
+                        + notFailed.status());
+            }
+            return Errors.notFound("No webhook delivery " + deliveryId);
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package dev.refunds.application.admin;
+
+import dev.refunds.application.port.Page;
+import dev.refunds.application.port.PageRequest;
+import dev.refunds.domain.business.Business;
+import dev.refunds.domain.payment.Dispute;
+import dev.refunds.domain.payment.DisputeStatus;
+import dev.refunds.domain.payment.PaymentId;
+import dev.refunds.domain.payment.Refund;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What operators read across businesses: refund search, payment detail, businesses, disputes. */
+public interface AdminQueriesUseCase {
+    Page<Refund> searchRefunds(RefundSearch search, PageRequest page);
+
+    Optional<PaymentDetail> payment(PaymentId paymentId);
+
+    Page<Business> businesses(PageRequest page);
+
+    Page<Dispute> disputes(Optional<DisputeStatus> status, PageRequest page);
+
+    /** Who approved or rejected each of these refunds, for those an operator reviewed. */
+    Map<String, String> reviewers(List<Refund> refunds);
+}

@@ -1,0 +1,18 @@
+package dev.refunds.application.audit;
+
+import dev.refunds.application.port.AuditTrail;
+import dev.refunds.application.port.Page;
+import dev.refunds.application.port.PageRequest;
+
+public final class AuditTrailService implements AuditTrailUseCase {
+    private final AuditTrail trail;
+
+    public AuditTrailService(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @Override
+    public Page<AuditRecord> list(AuditQuery query, PageRequest page) {
+        return trail.list(query, page);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.refunds.application.audit;
+
+import dev.refunds.application.port.Page;
+import dev.refunds.application.port.PageRequest;
+
+/** Reads the audit trail, newest first. There is no way to change it. */
+public interface AuditTrailUseCase {
+    Page<AuditRecord> list(AuditQuery query, PageRequest page);
+}

@@ -1,0 +1,48 @@
+package dev.refunds.application.business;
+
+import dev.refunds.application.port.ApiKeyHasher;
+import dev.refunds.application.port.BusinessKeys;
+import dev.refunds.application.port.IdGenerator;
+import dev.refunds.application.port.Transactions;
+import dev.refunds.domain.business.BusinessId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Stripe's "roll key": a new API key, shown once, while the old one keeps working until it expires, so a merchant
+ * can deploy the new key without an outage. A second rotation ends the first one's grace: only one old key lives.
+ */
+public final class RotateApiKeyService {
+    public static final Duration EXPIRY_MAX = Duration.ofDays(7);
+    public static final Duration EXPIRY_DEFAULT = Duration.ofDays(1);
+
+    private final BusinessKeys keys;
+    private final IdGenerator ids;
+    private final ApiKeyHasher hasher;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public RotateApiKeyService(BusinessKeys keys, IdGenerator ids, ApiKeyHasher hasher, Transactions transactions,
+                               Clock clock) {
+        this.keys = keys;
+        this.ids = ids;
+        this.hasher = hasher;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The new key, or empty when there is no such business. */
+    public Optional<String> rotate(BusinessId businessId, Duration oldKeyExpiresIn) {
+        if (oldKeyExpiresIn.isNegative() || oldKeyExpiresIn.compareTo(EXPIRY_MAX) > 0) {
+            throw new IllegalArgumentException("expiry must be 0 to " + EXPIRY_MAX);
+        }
+        String apiKey = ids.newApiKey();
+        String hash = hasher.hash(apiKey);
+        return transactions.inTransaction(() -> keys.lockCurrentKeyHash(businessId).map(current -> {
+            keys.replaceKey(businessId, hash, current, clock.instant().plus(oldKeyExpiresIn));
+            return apiKey;
+        }));
+    }
+}
