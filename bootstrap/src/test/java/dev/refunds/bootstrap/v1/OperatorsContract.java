@@ -1,6 +1,5 @@
 package dev.refunds.bootstrap.v1;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.Merchant;
@@ -176,9 +175,5 @@ abstract class OperatorsContract extends ServiceContract {
     void rotating_the_key_of_no_business_is_a_404() {
         assertError(api.post("/api/admin/businesses/HB_000000000000/rotate-key", null, Api.admin()), 404,
                 "NOT_FOUND");
-    }
-
-    static JsonNode first(ApiResponse list) {
-        return list.data().path("items").path(0);
     }
 }
