@@ -2,6 +2,7 @@ package dev.refunds.persistence;
 
 import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.annotation.Query;
@@ -42,13 +43,14 @@ final class SandboxProcessor implements PaymentProcessor {
     }
 
     @Override
-    public void submit(RefundId refundId, Money amount) {
+    public String submit(RefundId refundId, Money amount) {
         transactions.executeWrite(status -> {
             if (ledger.countCall(refundId.value()) == 0 && !receive(refundId, amount)) {
                 ledger.countCall(refundId.value());   // a simultaneous first submit won the insert
             }
             return null;
         });
+        return SandboxReferences.processorReference(refundId);
     }
 
     /** Records a new refund; false when another submit of the same refund recorded it first. */
@@ -77,8 +79,9 @@ final class SandboxProcessor implements PaymentProcessor {
         if (clock.millis() < row.get().settleAtMs()) {
             return new ProcessorStatus.Pending();
         }
-        return "FAILED".equals(row.get().outcome()) ? new ProcessorStatus.Failed(row.get().failureReason())
-                : new ProcessorStatus.Succeeded();
+        return "FAILED".equals(row.get().outcome())
+                ? new ProcessorStatus.Failed(FailureCode.DECLINED, row.get().failureReason())
+                : new ProcessorStatus.Succeeded(Optional.of(SandboxReferences.acquirerReference(refundId)));
     }
 
     @io.micronaut.data.annotation.MappedEntity(value = "sandbox_processor_refunds", escape = false)

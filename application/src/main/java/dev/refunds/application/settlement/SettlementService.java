@@ -8,7 +8,7 @@ import dev.refunds.application.port.Transactions;
 import dev.refunds.application.refund.RefundMover;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.Refund;
-import dev.refunds.domain.payment.RefundStatus;
+import dev.refunds.domain.payment.Settlement;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -136,10 +136,10 @@ public final class SettlementService implements SettleRefundsUseCase {
 
     /** The processor call happens outside any transaction; only its outcome is written, under the lock. */
     private void send(Refund refund) {
-        processor.submit(refund.id(), refund.amount());
+        String processorReference = processor.submit(refund.id(), refund.amount());
         transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            if (mover.move(refund, RefundStatus.PROCESSING, Optional.empty(), now).isAccepted()) {
+            if (mover.settle(refund, new Settlement.Sent(processorReference), now).isAccepted()) {
                 queue.scheduleCheck(refund.id(), now.plus(settings.firstCheckAfter()));
             }
             return null;
@@ -148,17 +148,17 @@ public final class SettlementService implements SettleRefundsUseCase {
 
     private void check(Refund refund) {
         ProcessorStatus status = processor.status(refund.id());
-        if (status instanceof ProcessorStatus.Succeeded) {
-            move(refund, RefundStatus.COMPLETED, Optional.empty());
+        if (status instanceof ProcessorStatus.Succeeded succeeded) {
+            settle(refund, new Settlement.Settled(succeeded.acquirerReference()));
         } else if (status instanceof ProcessorStatus.Failed failed) {
-            move(refund, RefundStatus.FAILED, Optional.of(failed.reason()));
+            settle(refund, new Settlement.Declined(failed.code(), failed.reason()));
         } else if (status instanceof ProcessorStatus.Unknown) {
             processor.submit(refund.id(), refund.amount());   // the send was lost; same key, so at most one refund
         }
     }
 
-    private void move(Refund refund, RefundStatus next, Optional<String> note) {
-        transactions.inTransaction(() -> mover.move(refund, next, note, clock.instant()));
+    private void settle(Refund refund, Settlement settlement) {
+        transactions.inTransaction(() -> mover.settle(refund, settlement, clock.instant()));
     }
 
     /** How fast the worker goes; every number bounded. */
