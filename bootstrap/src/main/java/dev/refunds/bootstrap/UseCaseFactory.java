@@ -118,9 +118,11 @@ final class UseCaseFactory {
                                        @Value("${refunds.settlement.first-check-after:0s}") Duration firstCheck,
                                        @Value("${refunds.settlement.check-every:500ms}") Duration checkEvery,
                                        @Value("${refunds.settlement.check-every-max:5m}") Duration checkEveryMax,
+                                       @Value("${refunds.settlement.reversal-window:7d}") Duration reversalWindow,
                                        @Named(SETTLEMENT_WORKERS) WorkerPool workers) {
         return new SettlementService(queue, processor, payments, mover, transactions, clock,
-                new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax),
+                new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax,
+                        reversalWindow),
                 workers::execute);
     }
 
