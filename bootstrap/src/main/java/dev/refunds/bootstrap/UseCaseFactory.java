@@ -24,6 +24,8 @@ import dev.refunds.application.port.SettlementQueue;
 import dev.refunds.application.port.Transactions;
 import dev.refunds.application.settlement.SettleRefundsUseCase;
 import dev.refunds.application.settlement.SettlementService;
+import dev.refunds.application.settlement.SyncRefundService;
+import dev.refunds.application.settlement.SyncRefundUseCase;
 import dev.refunds.application.refund.CancelRefundService;
 import dev.refunds.application.refund.CancelRefundUseCase;
 import dev.refunds.application.refund.FindRefundsService;
@@ -124,6 +126,12 @@ final class UseCaseFactory {
                 new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax,
                         reversalWindow),
                 workers::execute);
+    }
+
+    @Singleton
+    SyncRefundUseCase syncRefund(RefundRepository refunds, PaymentRepository payments, PaymentProcessor processor,
+                                 RefundMover mover, Transactions transactions, Clock clock) {
+        return new SyncRefundService(refunds, payments, processor, mover, transactions, clock);
     }
 
     /** The processor calls of one instance that run at once; each holds a database connection at times. */
