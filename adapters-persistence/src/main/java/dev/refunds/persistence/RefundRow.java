@@ -20,7 +20,8 @@ record RefundRow(@Id String refundId, String paymentId, String businessId, long 
                  String status, String reason, @Nullable String merchantRef, @Nullable String rejectReason,
                  @Nullable String failureReason, long initiatedAtMs, long updatedAtMs,
                  @Nullable Long completedAtMs, @Nullable String processorReference,
-                 @Nullable String acquirerReference, @Nullable String failureCode, @Nullable Long reversedAtMs) {
+                 @Nullable String acquirerReference, @Nullable String failureCode, @Nullable Long reversedAtMs,
+                 @Nullable String metadata) {
 
     static RefundRow of(Refund refund) {
         return new RefundRow(refund.id().value(), refund.paymentId().value(), refund.businessId().value(),
@@ -30,7 +31,7 @@ record RefundRow(@Id String refundId, String paymentId, String businessId, long 
                 Times.millis(refund.updatedAt()), refund.completedAt().map(Times::millis).orElse(null),
                 refund.processorReference().orElse(null), refund.acquirerReference().orElse(null),
                 refund.failureCode().map(FailureCode::wireName).orElse(null),
-                refund.reversedAt().map(Times::millis).orElse(null));
+                refund.reversedAt().map(Times::millis).orElse(null), MetadataColumn.text(refund.metadata()));
     }
 
     Refund toDomain() {
@@ -40,7 +41,7 @@ record RefundRow(@Id String refundId, String paymentId, String businessId, long 
                 Optional.ofNullable(failureReason), Times.instant(initiatedAtMs), Times.instant(updatedAtMs),
                 Times.optionalInstant(completedAtMs), Optional.ofNullable(failureCode).map(RefundRow::failureCodeOf),
                 Optional.ofNullable(processorReference), Optional.ofNullable(acquirerReference),
-                Times.optionalInstant(reversedAtMs));
+                Times.optionalInstant(reversedAtMs), MetadataColumn.metadata(metadata));
     }
 
     private static FailureCode failureCodeOf(String wireName) {

@@ -22,6 +22,8 @@ import dev.refunds.application.port.RefundRepository;
 import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.application.port.SettlementQueue;
 import dev.refunds.application.port.Transactions;
+import dev.refunds.application.refund.UpdateRefundMetadataService;
+import dev.refunds.application.refund.UpdateRefundMetadataUseCase;
 import dev.refunds.application.settlement.SettleRefundsUseCase;
 import dev.refunds.application.settlement.SettlementService;
 import dev.refunds.application.settlement.SyncRefundService;
@@ -126,6 +128,12 @@ final class UseCaseFactory {
                 new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax,
                         reversalWindow),
                 workers::execute);
+    }
+
+    @Singleton
+    UpdateRefundMetadataUseCase updateRefundMetadata(PaymentRepository payments, RefundRepository refunds,
+                                                     RefundWriter writer, Transactions transactions, Clock clock) {
+        return new UpdateRefundMetadataService(payments, refunds, writer, transactions, clock);
     }
 
     @Singleton

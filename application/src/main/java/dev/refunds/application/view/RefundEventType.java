@@ -9,7 +9,8 @@ public enum RefundEventType {
     REFUND_PROCESSING("refund.processing"),
     PAYMENT_REFUNDED("payment.refunded"),
     PAYMENT_REFUND_FAILED("payment.refund_failed"),
-    PAYMENT_REFUND_REVERSED("payment.refund_reversed");
+    PAYMENT_REFUND_REVERSED("payment.refund_reversed"),
+    REFUND_UPDATED("refund.updated");
 
     private final String wireName;
 

@@ -100,7 +100,7 @@ public record Payment(PaymentId id, long payId, BusinessId businessId, Money amo
         Money amount = request.amount().orElse(refundable());
         RefundStatus first = policy.needsReview(amount) ? RefundStatus.PENDING_REVIEW : RefundStatus.INITIATED;
         Refund refund = Refund.requested(request.refundId(), this, amount, first, request.reason(),
-                request.merchantRef(), now);
+                request.merchantRef(), request.metadata(), now);
         Payment after = with(status, refunded, reserved.plus(amount), countingRefunds + 1, dispute, completedAt);
         return Decision.accepted(new RefundChange(after, refund));
     }

@@ -21,7 +21,7 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
                      Optional<String> failureReason, Instant initiatedAt, Instant updatedAt,
                      Optional<Instant> completedAt, Optional<FailureCode> failureCode,
                      Optional<String> processorReference, Optional<String> acquirerReference,
-                     Optional<Instant> reversedAt) {
+                     Optional<Instant> reversedAt, Metadata metadata) {
 
     public static final int REASON_LENGTH_MAX = 500;
     public static final int MERCHANT_REF_LENGTH_MAX = 100;
@@ -37,6 +37,7 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         Objects.requireNonNull(rejectReason, "rejectReason");
         Objects.requireNonNull(initiatedAt, "initiatedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(metadata, "metadata");
         if (amount.isZero()) {
             throw new IllegalArgumentException("a refund is never zero");
         }
@@ -51,13 +52,13 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
     }
 
     static Refund requested(RefundId id, Payment payment, Money amount, RefundStatus firstStatus, String reason,
-                            Optional<String> merchantRef, Instant now) {
+                            Optional<String> merchantRef, Metadata metadata, Instant now) {
         if (firstStatus != RefundStatus.PENDING_REVIEW && firstStatus != RefundStatus.INITIATED) {
             throw new IllegalArgumentException("a refund starts PENDING_REVIEW or INITIATED, not " + firstStatus);
         }
         return new Refund(id, payment.id(), payment.businessId(), amount, firstStatus, reason, merchantRef,
                 Optional.empty(), Optional.empty(), now, now, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), metadata);
     }
 
     /**
@@ -75,7 +76,7 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         Optional<Instant> completed = next == RefundStatus.COMPLETED ? Optional.of(now) : Optional.empty();
         return new Refund(id, paymentId, businessId, amount, next, reason, merchantRef, reject, Optional.empty(),
                 initiatedAt, now, completed, Optional.empty(), processorReference, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), metadata);
     }
 
     /** The refund after the processor's word; the references it brings are kept from then on. */
@@ -85,17 +86,17 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         if (settlement instanceof Settlement.Sent sent) {
             return new Refund(id, paymentId, businessId, amount, next, reason, merchantRef, rejectReason,
                     Optional.empty(), initiatedAt, now, Optional.empty(), Optional.empty(),
-                    Optional.of(sent.processorReference()), Optional.empty(), Optional.empty());
+                    Optional.of(sent.processorReference()), Optional.empty(), Optional.empty(), metadata);
         }
         if (settlement instanceof Settlement.Settled settled) {
             return new Refund(id, paymentId, businessId, amount, next, reason, merchantRef, rejectReason,
                     Optional.empty(), initiatedAt, now, Optional.of(now), Optional.empty(), processorReference,
-                    settled.acquirerReference(), Optional.empty());
+                    settled.acquirerReference(), Optional.empty(), metadata);
         }
         Settlement.Declined declined = (Settlement.Declined) settlement;
         return new Refund(id, paymentId, businessId, amount, next, reason, merchantRef, rejectReason,
                 Optional.of(declined.reason()), initiatedAt, now, Optional.empty(), Optional.of(declined.code()),
-                processorReference, Optional.empty(), Optional.empty());
+                processorReference, Optional.empty(), Optional.empty(), metadata);
     }
 
     /** The refund reversed; what was known of its completion (when, the references) is kept. */
@@ -103,7 +104,14 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         requireMove(RefundStatus.REVERSED);
         return new Refund(id, paymentId, businessId, amount, RefundStatus.REVERSED, reason, merchantRef,
                 rejectReason, Optional.of(reversal.reason()), initiatedAt, now, completedAt,
-                Optional.of(reversal.code()), processorReference, acquirerReference, Optional.of(now));
+                Optional.of(reversal.code()), processorReference, acquirerReference, Optional.of(now), metadata);
+    }
+
+    /** The same refund with other metadata; nothing else changes. */
+    public Refund withMetadata(Metadata newMetadata) {
+        return new Refund(id, paymentId, businessId, amount, status, reason, merchantRef, rejectReason,
+                failureReason, initiatedAt, updatedAt, completedAt, failureCode, processorReference,
+                acquirerReference, reversedAt, newMetadata);
     }
 
     private void requireMove(RefundStatus next) {
