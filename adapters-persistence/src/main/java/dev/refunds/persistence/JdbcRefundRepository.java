@@ -75,7 +75,8 @@ final class JdbcRefundRepository implements RefundRepository {
         List<RefundRow> found = rows.pageBeforeFiltered(business, before,
                 filter.status().map(RefundStatus::name).orElse(null),
                 filter.paymentId().map(PaymentId::value).orElse(null), filter.merchantRef().orElse(null),
-                filter.createdFrom().map(Times::millis).orElse(null), filter.createdTo().map(Times::millis).orElse(null),
+                filter.createdFrom().map(Times::millis).orElse(null),
+                filter.createdTo().map(Times::millis).orElse(null),
                 page.limit() + 1);
         return Pages.of(found, page, RefundRow::toDomain);
     }

@@ -108,8 +108,9 @@ final class SandboxProcessor implements PaymentProcessor {
         long countCall(String refundId);
 
         @Query("INSERT INTO sandbox_processor_refunds (refund_id, amount_minor, currency, received_at_ms,"
-                + " settle_at_ms, outcome, failure_reason, submit_calls, reverse_at_ms) VALUES (:refundId, :amountMinor,"
-                + " :currency, :receivedAtMs, :settleAtMs, :outcome, :failureReason, 1, :reverseAtMs)")
+                + " settle_at_ms, outcome, failure_reason, submit_calls, reverse_at_ms)"
+                + " VALUES (:refundId, :amountMinor, :currency, :receivedAtMs, :settleAtMs, :outcome, :failureReason,"
+                + " 1, :reverseAtMs)")
         void receive(String refundId, long amountMinor, String currency, long receivedAtMs, long settleAtMs,
                      String outcome, @io.micronaut.core.annotation.Nullable String failureReason,
                      @io.micronaut.core.annotation.Nullable Long reverseAtMs);

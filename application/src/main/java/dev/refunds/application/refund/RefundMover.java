@@ -38,7 +38,8 @@ public final class RefundMover {
     /** Like {@link #move(Refund, RefundStatus, Optional, Instant)}, with one more rule checked under the lock. */
     public Decision<RefundChange> move(Refund seen, RefundStatus next, Optional<String> note, Instant now,
                                        Function<Refund, Optional<Refusal>> guard) {
-        return change(seen, now, current -> guard.apply(current.refund()).<Decision<RefundChange>>map(Decision::refused)
+        return change(seen, now, current -> guard.apply(current.refund())
+                .<Decision<RefundChange>>map(Decision::refused)
                 .orElseGet(() -> current.payment().moveRefund(current.refund(), next, note, now)));
     }
 
@@ -51,7 +52,8 @@ public final class RefundMover {
      * Locks the payment, reads the refund again under that lock and saves what {@code decide} makes of the two,
      * if it accepts.
      */
-    public Decision<RefundChange> change(Refund seen, Instant now, Function<RefundChange, Decision<RefundChange>> decide) {
+    public Decision<RefundChange> change(Refund seen, Instant now,
+                                         Function<RefundChange, Decision<RefundChange>> decide) {
         Payment payment = payments.lockById(seen.businessId(), seen.paymentId()).orElseThrow(
                 () -> new IllegalStateException("refund " + seen.id() + " has no payment"));
         Optional<Refund> current = refunds.lockById(seen.businessId(), seen.id());

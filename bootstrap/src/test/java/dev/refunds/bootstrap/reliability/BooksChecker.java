@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  * <li>every payment: {@code refunded_minor + reserved_minor <= amount_minor}, {@code refunded_minor} = Σ of its
  * {@code COMPLETED} refunds (a {@code REVERSED} one no longer counts), {@code reserved_minor} = Σ of its
- * {@code PENDING_REVIEW}/{@code INITIATED}/{@code PROCESSING} ones, {@code counting_refunds} = how many are in flight or completed, and {@code REFUNDED}
- * exactly when the whole amount is refunded; an unpaid or cancelled payment has no refunds;</li>
+ * {@code PENDING_REVIEW}/{@code INITIATED}/{@code PROCESSING} ones, {@code counting_refunds} = how many are in
+ * flight or completed, and {@code REFUNDED} exactly when the whole amount is refunded; an unpaid or cancelled
+ * payment has no refunds;</li>
  * <li>the sandbox processor: every refund it saw exists (once) in {@code refunds}; every {@code COMPLETED} refund
  * was seen by it exactly once and succeeded there (or is due to be reversed there); every {@code REVERSED} refund
  * was reversed there; a refund it saw was never rejected, cancelled or left in review, and a {@code FAILED} refund
@@ -37,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>the outbox: every refund has its one {@code refund.created} event and then one event per later status
  * ({@code refund.approved}, {@code refund.processing}, {@code payment.refunded}, {@code payment.refund_failed},
  * {@code refund.rejected}, {@code refund.cancelled}, {@code payment.refund_reversed}; {@code refund.updated}
- * changes metadata only and carries the status of the moment), each a legal move (API.md's statuses), ending at the
- * refund's status, each carrying that status in its body.</li>
+ * changes metadata only and carries the status of the moment), each a legal move (API.md's statuses), ending at
+ * the refund's status, each carrying that status in its body.</li>
  * </ul>
  * The transition table is written out here rather than taken from the domain: a checker that used the code's own
  * rules could not catch the code breaking them.

@@ -152,8 +152,8 @@ abstract class SettlementEndToEndContract {
             "JPY, 513, 5000, FAILED", "JPY, 531, 5000, REVERSED", "JPY, 500, 5000, COMPLETED",
             "KWD, 1.031, 50.000, REVERSED", "KWD, 1.013, 50.000, FAILED",
             "KWD, 1.130, 50.000, COMPLETED"})
-    void the_sandbox_declines_exactly_the_amounts_ending_in_13_and_reverses_those_ending_in_31(String currency, String amount,
-                                                                             String paid, String outcome) {
+    void the_sandbox_declines_exactly_the_amounts_ending_in_13_and_reverses_those_ending_in_31(
+            String currency, String amount, String paid, String outcome) {
         Merchant shop = autoShop();
         String paymentId = paidPayment(api, shop, paid, currency);
 
