@@ -53,4 +53,25 @@ public final class JsonBody {
         }
         return value.getStringValue();
     }
+
+    /** The field as a JSON object of strings, in key order; null when absent or JSON null; a 400 otherwise. */
+    @Nullable
+    public java.util.SortedMap<String, String> stringMap(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw new InvalidInputException(field, field + " must be a JSON object of strings");
+        }
+        java.util.SortedMap<String, String> pairs = new java.util.TreeMap<>();
+        for (java.util.Map.Entry<String, JsonNode> pair : value.entries()) {
+            if (!pair.getValue().isString()) {
+                throw new InvalidInputException(field, field + " value of '" + pair.getKey()
+                        + "' must be a JSON string");
+            }
+            pairs.put(pair.getKey(), pair.getValue().getStringValue());
+        }
+        return pairs;
+    }
 }

@@ -1,7 +1,11 @@
 package dev.refunds.application.port;
 
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;
+
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The payment processor that moves the money. The refund id is the idempotency key of every call: sending the
@@ -9,8 +13,11 @@ import dev.refunds.domain.payment.RefundId;
  */
 public interface PaymentProcessor {
 
-    /** Hands the refund over; it settles later, learnt through {@link #status}. Throws when the call failed. */
-    void submit(RefundId refundId, Money amount);
+    /**
+     * Hands the refund over; it settles later, learnt through {@link #status}. Answers the processor's own id for
+     * the refund (the same one for a repeated send). Throws when the call failed.
+     */
+    String submit(RefundId refundId, Money amount);
 
     /** What the processor knows of the refund now. Throws when the call failed. */
     ProcessorStatus status(RefundId refundId);
@@ -20,10 +27,22 @@ public interface PaymentProcessor {
         record Pending() implements ProcessorStatus {
         }
 
-        record Succeeded() implements ProcessorStatus {
+        /** Paid out; the acquirer reference (ARN) when the processor has one. */
+        record Succeeded(Optional<String> acquirerReference) implements ProcessorStatus {
+            public Succeeded {
+                Objects.requireNonNull(acquirerReference, "acquirerReference");
+            }
+
+            public Succeeded() {
+                this(Optional.empty());
+            }
         }
 
-        record Failed(String reason) implements ProcessorStatus {
+        record Failed(FailureCode code, String reason) implements ProcessorStatus {
+        }
+
+        /** Paid out, then returned (the customer's card was closed, say): the money never reached them. */
+        record Reversed(FailureCode code, String reason) implements ProcessorStatus {
         }
 
         /** The processor never received it (the send was lost): send it again. */

@@ -30,6 +30,12 @@ public final class RefundWriter {
         outbox.append(RefundEvent.of(ids.newEventId(), RefundEventType.REFUND_CREATED, change, now));
     }
 
+    /** The refund's metadata changed; nothing else did. */
+    public void updated(RefundChange change, Instant now) {
+        refunds.update(change.refund());
+        outbox.append(RefundEvent.of(ids.newEventId(), RefundEventType.REFUND_UPDATED, change, now));
+    }
+
     public void moved(RefundChange change, Instant now) {
         refunds.update(change.refund());
         payments.update(change.payment());

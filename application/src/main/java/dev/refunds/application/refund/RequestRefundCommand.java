@@ -1,6 +1,7 @@
 package dev.refunds.application.refund;
 
 import dev.refunds.domain.business.Business;
+import dev.refunds.domain.payment.Metadata;
 import dev.refunds.domain.payment.Refund;
 
 import java.util.Objects;
@@ -11,8 +12,10 @@ import java.util.Optional;
  * credentials were checked against (a business never changes once created, so its policy needs no second read).
  */
 public record RequestRefundCommand(Business business, PaymentRef payment, Optional<RequestedAmount> amount,
-                                   boolean fullRefundOnly, String reason, Optional<String> merchantRef) {
+                                   boolean fullRefundOnly, String reason, Optional<String> merchantRef,
+                                   Metadata metadata) {
     public RequestRefundCommand {
+        Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(business, "business");
         Objects.requireNonNull(payment, "payment");
         Objects.requireNonNull(amount, "amount");
@@ -24,5 +27,11 @@ public record RequestRefundCommand(Business business, PaymentRef payment, Option
         merchantRef.filter(ref -> ref.length() > Refund.MERCHANT_REF_LENGTH_MAX).ifPresent(ref -> {
             throw new IllegalArgumentException("merchantRef is too long");
         });
+    }
+
+    /** A request without metadata (v2 has none). */
+    public RequestRefundCommand(Business business, PaymentRef payment, Optional<RequestedAmount> amount,
+                                boolean fullRefundOnly, String reason, Optional<String> merchantRef) {
+        this(business, payment, amount, fullRefundOnly, reason, merchantRef, Metadata.EMPTY);
     }
 }

@@ -52,7 +52,7 @@ public final class RequestRefundService implements RequestRefundUseCase {
             Optional<Money> amount = command.amount().map(a -> a.toMoney(payment.amount().currency()));
             Instant now = clock.instant();
             RefundRequest request = new RefundRequest(ids.newRefundId(now), amount, command.fullRefundOnly(),
-                    command.reason(), command.merchantRef());
+                    command.reason(), command.merchantRef(), command.metadata());
             Decision<RefundChange> decision = payment.requestRefund(request, business.policy(), now);
             if (decision instanceof Decision.Accepted<RefundChange> accepted) {
                 writer.created(accepted.value(), now);

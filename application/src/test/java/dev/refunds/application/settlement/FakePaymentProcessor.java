@@ -50,7 +50,7 @@ final class FakePaymentProcessor implements PaymentProcessor {
     }
 
     @Override
-    public void submit(RefundId refundId, Money amount) {
+    public String submit(RefundId refundId, Money amount) {
         noteTransaction();
         submitCalls.add(new SubmitCall(refundId, amount));
         SubmitFailure failure = nextSubmitFailures.isEmpty() ? null : nextSubmitFailures.remove(0);
@@ -65,6 +65,12 @@ final class FakePaymentProcessor implements PaymentProcessor {
         if (failure == SubmitFailure.AFTER_SUBMITTING) {
             throw new ProcessorDown("read timed out after " + refundId + " was sent");
         }
+        return referenceOf(refundId);
+    }
+
+    /** The processor's id for a refund: one per refund id, like a real processor's. */
+    static String referenceOf(RefundId refundId) {
+        return "fake_" + refundId.value();
     }
 
     @Override

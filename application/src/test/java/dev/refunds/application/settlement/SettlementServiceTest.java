@@ -19,6 +19,7 @@ import dev.refunds.domain.payment.PaymentStatus;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.domain.payment.RefundId;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundStatus;
 import dev.refunds.domain.payment.RefusalCode;
 import org.junit.jupiter.api.Test;
@@ -120,9 +121,10 @@ class SettlementServiceTest {
         // The claim commits first; then the PROCESSING write loses its commit (a deadlock) and is run again.
         PaymentProcessor losingTheNextCommit = new PaymentProcessor() {
             @Override
-            public void submit(RefundId refundId, Money amount) {
-                processor.submit(refundId, amount);
+            public String submit(RefundId refundId, Money amount) {
+                String reference = processor.submit(refundId, amount);
                 world.rollbackTransactions().loseNextCommits(1);
+                return reference;
             }
 
             @Override
@@ -355,8 +357,10 @@ class SettlementServiceTest {
         assertThat(event.payment().refundTotal()).isEqualTo("200.00");
 
         world.clock.advance(CHECK_EVERY_MAX.multipliedBy(2));
-        assertThat(settlement.checkDue()).as("a settled refund is not asked about again").isZero();
-        assertThat(processor.statusCalls()).hasSize(1);
+        assertThat(settlement.checkDue()).as("a completed refund is asked about again: it may come back").isOne();
+        assertThat(processor.statusCalls()).hasSize(2);
+        assertThat(world.outbox.types()).as("the same answer again writes nothing").hasSize(3);
+        assertThat(world.storedPayment(paid).refunded()).isEqualTo(bdt("200.00"));
     }
 
     @Test
@@ -420,13 +424,16 @@ class SettlementServiceTest {
         Refund refund = world.refund(shop, paid, "200.00");
         settlement.sendDue();
         Instant checkedAt = world.clock.advance(FIRST_CHECK);
-        processor.answer(refund.id(), new ProcessorStatus.Failed("card account closed"));
+        processor.answer(refund.id(), new ProcessorStatus.Failed(FailureCode.CARD_CLOSED, "card account closed"));
 
         assertThat(settlement.checkDue()).isEqualTo(1);
 
         Refund failed = world.storedRefund(refund);
         assertThat(failed.status()).isEqualTo(RefundStatus.FAILED);
         assertThat(failed.failureReason()).contains("card account closed");
+        assertThat(failed.failureCode()).contains(FailureCode.CARD_CLOSED);
+        assertThat(failed.processorReference()).as("kept from PROCESSING")
+                .contains(FakePaymentProcessor.referenceOf(refund.id()));
         assertThat(failed.completedAt()).isEmpty();
         assertThat(failed.updatedAt()).isEqualTo(checkedAt);
         Payment payment = world.storedPayment(paid);

@@ -86,7 +86,7 @@ abstract class SettlementCrashContract {
     private static PaymentProcessor killedAfterTheCall(PaymentProcessor real) {
         return new PaymentProcessor() {
             @Override
-            public void submit(RefundId refundId, Money amount) {
+            public String submit(RefundId refundId, Money amount) {
                 real.submit(refundId, amount);
                 throw new IllegalStateException("worker killed after the processor took " + refundId);
             }
@@ -102,7 +102,7 @@ abstract class SettlementCrashContract {
     private static PaymentProcessor failingBeforeTheCall(PaymentProcessor real) {
         return new PaymentProcessor() {
             @Override
-            public void submit(RefundId refundId, Money amount) {
+            public String submit(RefundId refundId, Money amount) {
                 throw new IllegalStateException("connection refused before " + refundId + " was sent");
             }
 
@@ -149,11 +149,11 @@ abstract class SettlementCrashContract {
         AtomicInteger mostInCall = new AtomicInteger();
         PaymentProcessor meetingInTheCall = new PaymentProcessor() {
             @Override
-            public void submit(RefundId refundId, Money amount) {
+            public String submit(RefundId refundId, Money amount) {
                 mostInCall.accumulateAndGet(inCall.incrementAndGet(), Math::max);
                 try {
                     allWorkersInACall.await(10, TimeUnit.SECONDS);   // breaks unless 4 calls run at once
-                    real.submit(refundId, amount);
+                    return real.submit(refundId, amount);
                 } catch (Exception e) {
                     throw new IllegalStateException("the workers did not meet in the processor call", e);
                 } finally {
@@ -377,6 +377,11 @@ abstract class SettlementCrashContract {
         @Override
         public boolean claimCheck(RefundId refundId, Instant dueAt, Instant nextAt) {
             return mine(refundId) && queue.claimCheck(refundId, dueAt, nextAt);
+        }
+
+        @Override
+        public void stopChecks(RefundId refundId) {
+            queue.stopChecks(refundId);
         }
     }
 }

@@ -10,11 +10,18 @@ import java.util.Optional;
  * (v2's {@code isFullRefund}) insists that the amount given is exactly that.
  */
 public record RefundRequest(RefundId refundId, Optional<Money> amount, boolean fullRefundOnly, String reason,
-                            Optional<String> merchantRef) {
+                            Optional<String> merchantRef, Metadata metadata) {
     public RefundRequest {
         Objects.requireNonNull(refundId, "refundId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(merchantRef, "merchantRef");
+        Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** A request without metadata. */
+    public RefundRequest(RefundId refundId, Optional<Money> amount, boolean fullRefundOnly, String reason,
+                         Optional<String> merchantRef) {
+        this(refundId, amount, fullRefundOnly, reason, merchantRef, Metadata.EMPTY);
     }
 }
