@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 @ServerFilter("/api/**")
 final class MalformedIdFilter implements Ordered {
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}(\\.csv)?");   // .csv: the report exports
 
     @Override
     public int getOrder() {

@@ -3,6 +3,9 @@ package dev.refunds.application.port;
 import dev.refunds.domain.money.Money;
 import dev.refunds.domain.payment.RefundId;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * The payment processor that moves the money. The refund id is the idempotency key of every call: sending the
  * same refund twice (after a crash, say) makes one refund at the processor.
@@ -14,6 +17,24 @@ public interface PaymentProcessor {
 
     /** What the processor knows of the refund now. Throws when the call failed. */
     ProcessorStatus status(RefundId refundId);
+
+    /**
+     * What the processor settled (completed or failed) after {@code after} and before {@code until}, in the order
+     * of settlement, at most {@code max}: the statement reconciliation compares with the books. Throws when the
+     * call failed.
+     */
+    List<Settlement> settledAfter(SettlementPosition after, Instant until, int max);
+
+    /** A place in the processor's settlement order; {@code refundId} "" is the start of the instant (everything settled at it follows). */
+    record SettlementPosition(Instant settledAt, String refundId) {
+    }
+
+    /** One refund as the processor settled it. */
+    record Settlement(RefundId refundId, Money amount, boolean completed, Instant settledAt) {
+        public SettlementPosition position() {
+            return new SettlementPosition(settledAt, refundId.value());
+        }
+    }
 
     sealed interface ProcessorStatus {
         /** Accepted, not settled yet. */

@@ -146,19 +146,26 @@ public final class SettlementService implements SettleRefundsUseCase {
         });
     }
 
-    private void check(Refund refund) {
+    @Override
+    public boolean applyProcessorStatus(Refund refund) {
+        return check(refund);
+    }
+
+    /** True when the refund moved to what the processor says. */
+    private boolean check(Refund refund) {
         ProcessorStatus status = processor.status(refund.id());
         if (status instanceof ProcessorStatus.Succeeded) {
-            move(refund, RefundStatus.COMPLETED, Optional.empty());
+            return move(refund, RefundStatus.COMPLETED, Optional.empty());
         } else if (status instanceof ProcessorStatus.Failed failed) {
-            move(refund, RefundStatus.FAILED, Optional.of(failed.reason()));
+            return move(refund, RefundStatus.FAILED, Optional.of(failed.reason()));
         } else if (status instanceof ProcessorStatus.Unknown) {
             processor.submit(refund.id(), refund.amount());   // the send was lost; same key, so at most one refund
         }
+        return false;
     }
 
-    private void move(Refund refund, RefundStatus next, Optional<String> note) {
-        transactions.inTransaction(() -> mover.move(refund, next, note, clock.instant()));
+    private boolean move(Refund refund, RefundStatus next, Optional<String> note) {
+        return transactions.inTransaction(() -> mover.move(refund, next, note, clock.instant())).isAccepted();
     }
 
     /** How fast the worker goes; every number bounded. */
