@@ -12,10 +12,13 @@ import io.micronaut.data.annotation.MappedEntity;
 record DueCheckRow(@Id String refundId, String paymentId, String businessId, long amountMinor, String currency,
                    String status, String reason, @Nullable String merchantRef, @Nullable String rejectReason,
                    @Nullable String failureReason, long initiatedAtMs, long updatedAtMs,
-                   @Nullable Long completedAtMs, long nextCheckAtMs, int checkAttempts) {
+                   @Nullable Long completedAtMs, @Nullable String processorReference,
+                   @Nullable String acquirerReference, @Nullable String failureCode, @Nullable Long reversedAtMs,
+                   long nextCheckAtMs, int checkAttempts) {
 
     RefundRow refund() {
         return new RefundRow(refundId, paymentId, businessId, amountMinor, currency, status, reason, merchantRef,
-                rejectReason, failureReason, initiatedAtMs, updatedAtMs, completedAtMs);
+                rejectReason, failureReason, initiatedAtMs, updatedAtMs, completedAtMs, processorReference,
+                acquirerReference, failureCode, reversedAtMs);
     }
 }

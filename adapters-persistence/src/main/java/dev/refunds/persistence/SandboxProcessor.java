@@ -2,6 +2,7 @@ package dev.refunds.persistence;
 
 import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.annotation.Query;
@@ -43,13 +44,14 @@ final class SandboxProcessor implements PaymentProcessor {
     }
 
     @Override
-    public void submit(RefundId refundId, Money amount) {
+    public String submit(RefundId refundId, Money amount) {
         transactions.executeWrite(status -> {
             if (ledger.countCall(refundId.value()) == 0 && !receive(refundId, amount)) {
                 ledger.countCall(refundId.value());   // a simultaneous first submit won the insert
             }
             return null;
         });
+        return SandboxReferences.processorReference(refundId);
     }
 
     /** Records a new refund; false when another submit of the same refund recorded it first. */
@@ -78,18 +80,19 @@ final class SandboxProcessor implements PaymentProcessor {
         if (clock.millis() < row.get().settleAtMs()) {
             return new ProcessorStatus.Pending();
         }
-        return "FAILED".equals(row.get().outcome()) ? new ProcessorStatus.Failed(row.get().failureReason())
-                : new ProcessorStatus.Succeeded();
+        return "FAILED".equals(row.get().outcome())
+                ? new ProcessorStatus.Failed(FailureCode.DECLINED, row.get().failureReason())
+                : new ProcessorStatus.Succeeded(Optional.of(SandboxReferences.acquirerReference(refundId)));
     }
 
     /** A refund is settled once its settle time has passed; its settlement time is that settle time. */
     @Override
-    public List<Settlement> settledAfter(SettlementPosition after, Instant until, int max) {
+    public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
         Instant now = clock.instant();
         long untilMs = Times.millis(until.isAfter(now) ? now : until);
         List<LedgerRow> rows = transactions.executeRead(status -> ledger.settledAfter(
                 Times.millis(after.settledAt()), after.refundId(), untilMs, max));
-        return rows.stream().map(row -> new Settlement(new RefundId(row.refundId()),
+        return rows.stream().map(row -> new SettledRefund(new RefundId(row.refundId()),
                 Money.of(row.currency(), row.amountMinor()), !"FAILED".equals(row.outcome()),
                 Times.instant(row.settleAtMs()))).toList();
     }

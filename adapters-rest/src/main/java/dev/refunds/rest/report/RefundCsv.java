@@ -1,6 +1,7 @@
 package dev.refunds.rest.report;
 
 import dev.refunds.application.port.RefundReports;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.Refund;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,18 +29,16 @@ final class RefundCsv {
         }
     }
 
-    /**
-     * One refund. The reference columns, failure code and reversal time are the refund fields of the references
-     * issue; until the books carry them they are written empty.
-     */
+    /** One refund; a field the refund does not have (yet) is an empty column. */
     static void print(CSVPrinter printer, RefundReports.Line line) {
         Refund refund = line.refund();
         try {
             printer.printRecord(refund.id().value(), refund.paymentId().value(), line.payId(),
                     refund.businessId().value(), refund.amount().currency().getCurrencyCode(),
                     refund.amount().toPlainString(), refund.status().name(), refund.reason(),
-                    refund.merchantRef().orElse(""), "", "", "", refund.initiatedAt().toString(),
-                    text(refund.completedAt()), "");
+                    refund.merchantRef().orElse(""), refund.processorReference().orElse(""),
+                    refund.acquirerReference().orElse(""), refund.failureCode().map(FailureCode::wireName).orElse(""),
+                    refund.initiatedAt().toString(), text(refund.completedAt()), text(refund.reversedAt()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,7 +33,7 @@ record SecPaidView(@JsonProperty("refund_id") String refundId, @JsonProperty("pa
                      @JsonProperty("refund_amount") BigDecimal refundAmount, String status) {
     }
 
-    /** v2's six statuses: INITIATED and PROCESSING are both "Approved". */
+    /** v2's seven statuses: INITIATED and PROCESSING are both "Approved". */
     static String statusOf(RefundStatus status) {
         return switch (status) {
             case PENDING_REVIEW -> "Pending";
@@ -42,6 +42,7 @@ record SecPaidView(@JsonProperty("refund_id") String refundId, @JsonProperty("pa
             case COMPLETED -> "Completed";
             case FAILED -> "Failed";
             case CANCELLED -> "Cancelled";
+            case REVERSED -> "Reversed";
         };
     }
 }

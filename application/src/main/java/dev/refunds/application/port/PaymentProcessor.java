@@ -1,10 +1,13 @@
 package dev.refunds.application.port;
 
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The payment processor that moves the money. The refund id is the idempotency key of every call: sending the
@@ -12,8 +15,11 @@ import java.util.List;
  */
 public interface PaymentProcessor {
 
-    /** Hands the refund over; it settles later, learnt through {@link #status}. Throws when the call failed. */
-    void submit(RefundId refundId, Money amount);
+    /**
+     * Hands the refund over; it settles later, learnt through {@link #status}. Answers the processor's own id for
+     * the refund (the same one for a repeated send). Throws when the call failed.
+     */
+    String submit(RefundId refundId, Money amount);
 
     /** What the processor knows of the refund now. Throws when the call failed. */
     ProcessorStatus status(RefundId refundId);
@@ -23,14 +29,14 @@ public interface PaymentProcessor {
      * of settlement, at most {@code max}: the statement reconciliation compares with the books. Throws when the
      * call failed.
      */
-    List<Settlement> settledAfter(SettlementPosition after, Instant until, int max);
+    List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max);
 
     /** A place in the processor's settlement order; {@code refundId} "" is the start of the instant (everything settled at it follows). */
     record SettlementPosition(Instant settledAt, String refundId) {
     }
 
     /** One refund as the processor settled it. */
-    record Settlement(RefundId refundId, Money amount, boolean completed, Instant settledAt) {
+    record SettledRefund(RefundId refundId, Money amount, boolean completed, Instant settledAt) {
         public SettlementPosition position() {
             return new SettlementPosition(settledAt, refundId.value());
         }
@@ -41,10 +47,18 @@ public interface PaymentProcessor {
         record Pending() implements ProcessorStatus {
         }
 
-        record Succeeded() implements ProcessorStatus {
+        /** Paid out; the acquirer reference (ARN) when the processor has one. */
+        record Succeeded(Optional<String> acquirerReference) implements ProcessorStatus {
+            public Succeeded {
+                Objects.requireNonNull(acquirerReference, "acquirerReference");
+            }
+
+            public Succeeded() {
+                this(Optional.empty());
+            }
         }
 
-        record Failed(String reason) implements ProcessorStatus {
+        record Failed(FailureCode code, String reason) implements ProcessorStatus {
         }
 
         /** The processor never received it (the send was lost): send it again. */

@@ -3,7 +3,7 @@ package dev.refunds.application.reconciliation;
 import dev.refunds.application.port.Discrepancies;
 import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.application.port.PaymentProcessor.ProcessorStatus;
-import dev.refunds.application.port.PaymentProcessor.Settlement;
+import dev.refunds.application.port.PaymentProcessor.SettledRefund;
 import dev.refunds.application.port.PaymentProcessor.SettlementPosition;
 import dev.refunds.application.port.ReconciliationRuns;
 import dev.refunds.application.port.RefundReports;
@@ -81,8 +81,8 @@ public final class ReconciliationService implements ReconcileUseCase {
     private Instant compareProcessorWithBooks(Instant from, Instant until, List<Discrepancy> found) {
         SettlementPosition after = new SettlementPosition(from, "");
         for (int seen = 0; seen < settings.itemsPerRunMax(); ) {
-            List<Settlement> page = processor.settledAfter(after, until, settings.pageSize());
-            for (Settlement settled : page) {
+            List<SettledRefund> page = processor.settledAfter(after, until, settings.pageSize());
+            for (SettledRefund settled : page) {
                 compare(settled).ifPresent(found::add);
             }
             seen += page.size();
@@ -111,7 +111,7 @@ public final class ReconciliationService implements ReconcileUseCase {
         return after.createdAt();
     }
 
-    private Optional<Discrepancy> compare(Settlement settled) {
+    private Optional<Discrepancy> compare(SettledRefund settled) {
         Optional<Observed> processors = Optional.of(new Observed(settled.completed() ? "COMPLETED" : "FAILED",
                 settled.amount()));
         Optional<Refund> ours = refunds.findAnyById(settled.refundId());
@@ -123,7 +123,7 @@ public final class ReconciliationService implements ReconcileUseCase {
             return record(DiscrepancyKind.AMOUNT_MISMATCH, refund.id(), observed(refund), processors);
         }
         RefundStatus agreeing = settled.completed() ? RefundStatus.COMPLETED : RefundStatus.FAILED;
-        if (refund.status() == agreeing || settled.completed() && "REVERSED".equals(refund.status().name())) {
+        if (refund.status() == agreeing || settled.completed() && refund.status() == RefundStatus.REVERSED) {
             return Optional.empty();
         }
         if (settled.completed() && refund.status() == RefundStatus.PROCESSING && syncs(refund)) {

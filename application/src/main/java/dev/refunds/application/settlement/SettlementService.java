@@ -8,7 +8,7 @@ import dev.refunds.application.port.Transactions;
 import dev.refunds.application.refund.RefundMover;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.Refund;
-import dev.refunds.domain.payment.RefundStatus;
+import dev.refunds.domain.payment.Settlement;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -136,10 +136,10 @@ public final class SettlementService implements SettleRefundsUseCase {
 
     /** The processor call happens outside any transaction; only its outcome is written, under the lock. */
     private void send(Refund refund) {
-        processor.submit(refund.id(), refund.amount());
+        String processorReference = processor.submit(refund.id(), refund.amount());
         transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            if (mover.move(refund, RefundStatus.PROCESSING, Optional.empty(), now).isAccepted()) {
+            if (mover.settle(refund, new Settlement.Sent(processorReference), now).isAccepted()) {
                 queue.scheduleCheck(refund.id(), now.plus(settings.firstCheckAfter()));
             }
             return null;
@@ -154,18 +154,18 @@ public final class SettlementService implements SettleRefundsUseCase {
     /** True when the refund moved to what the processor says. */
     private boolean check(Refund refund) {
         ProcessorStatus status = processor.status(refund.id());
-        if (status instanceof ProcessorStatus.Succeeded) {
-            return move(refund, RefundStatus.COMPLETED, Optional.empty());
+        if (status instanceof ProcessorStatus.Succeeded succeeded) {
+            return settle(refund, new Settlement.Settled(succeeded.acquirerReference()));
         } else if (status instanceof ProcessorStatus.Failed failed) {
-            return move(refund, RefundStatus.FAILED, Optional.of(failed.reason()));
+            return settle(refund, new Settlement.Declined(failed.code(), failed.reason()));
         } else if (status instanceof ProcessorStatus.Unknown) {
             processor.submit(refund.id(), refund.amount());   // the send was lost; same key, so at most one refund
         }
         return false;
     }
 
-    private boolean move(Refund refund, RefundStatus next, Optional<String> note) {
-        return transactions.inTransaction(() -> mover.move(refund, next, note, clock.instant())).isAccepted();
+    private boolean settle(Refund refund, Settlement settlement) {
+        return transactions.inTransaction(() -> mover.settle(refund, settlement, clock.instant())).isAccepted();
     }
 
     /** How fast the worker goes; every number bounded. */

@@ -35,6 +35,7 @@ public record RefundEvent(String eventId, RefundEventType type, BusinessId busin
             case PROCESSING -> RefundEventType.REFUND_PROCESSING;
             case COMPLETED -> RefundEventType.PAYMENT_REFUNDED;
             case FAILED -> RefundEventType.PAYMENT_REFUND_FAILED;
+            case REVERSED -> RefundEventType.PAYMENT_REFUND_REVERSED;
         };
     }
 }

@@ -8,7 +8,8 @@ public enum RefundEventType {
     REFUND_CANCELLED("refund.cancelled"),
     REFUND_PROCESSING("refund.processing"),
     PAYMENT_REFUNDED("payment.refunded"),
-    PAYMENT_REFUND_FAILED("payment.refund_failed");
+    PAYMENT_REFUND_FAILED("payment.refund_failed"),
+    PAYMENT_REFUND_REVERSED("payment.refund_reversed");
 
     private final String wireName;
 

@@ -2,6 +2,7 @@ package dev.refunds.application.settlement;
 
 import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;
 
 import java.time.Instant;
@@ -43,7 +44,7 @@ final class FakePaymentProcessor implements PaymentProcessor {
     private final List<RefundId> statusCalls = new ArrayList<>();
     private final Map<RefundId, Money> received = new LinkedHashMap<>();
     private final Map<RefundId, ProcessorStatus> answers = new HashMap<>();
-    private final List<Settlement> settled = new ArrayList<>();
+    private final List<SettledRefund> settled = new ArrayList<>();
     private final List<SubmitFailure> nextSubmitFailures = new ArrayList<>();
     private int nextStatusFailures;
     private int callsInsideTransactions;
@@ -53,7 +54,7 @@ final class FakePaymentProcessor implements PaymentProcessor {
     }
 
     @Override
-    public void submit(RefundId refundId, Money amount) {
+    public String submit(RefundId refundId, Money amount) {
         noteTransaction();
         submitCalls.add(new SubmitCall(refundId, amount));
         SubmitFailure failure = nextSubmitFailures.isEmpty() ? null : nextSubmitFailures.remove(0);
@@ -68,6 +69,12 @@ final class FakePaymentProcessor implements PaymentProcessor {
         if (failure == SubmitFailure.AFTER_SUBMITTING) {
             throw new ProcessorDown("read timed out after " + refundId + " was sent");
         }
+        return referenceOf(refundId);
+    }
+
+    /** The processor's id for a refund: one per refund id, like a real processor's. */
+    static String referenceOf(RefundId refundId) {
+        return "fake_" + refundId.value();
     }
 
     @Override
@@ -87,13 +94,13 @@ final class FakePaymentProcessor implements PaymentProcessor {
 
     /** Settled refunds in settlement order, as the processor's statement lists them. */
     @Override
-    public List<Settlement> settledAfter(SettlementPosition after, Instant until, int max) {
+    public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
         noteTransaction();
         Comparator<SettlementPosition> order = Comparator.comparing(SettlementPosition::settledAt)
                 .thenComparing(SettlementPosition::refundId);
         return settled.stream().filter(item -> order.compare(item.position(), after) > 0)
                 .filter(item -> item.settledAt().isBefore(until))
-                .sorted(Comparator.comparing(Settlement::position, order)).limit(max).toList();
+                .sorted(Comparator.comparing(SettledRefund::position, order)).limit(max).toList();
     }
 
     // --- tell it what to do -------------------------------------------------------------------------------------
@@ -113,8 +120,8 @@ final class FakePaymentProcessor implements PaymentProcessor {
     /** Settles a refund (received or not) at {@code at}: its statement lists it, {@link #status} answers it. */
     void settle(RefundId refundId, Money amount, boolean completed, Instant at) {
         settled.removeIf(item -> item.refundId().equals(refundId));
-        settled.add(new Settlement(refundId, amount, completed, at));
-        answers.put(refundId, completed ? new ProcessorStatus.Succeeded() : new ProcessorStatus.Failed("declined"));
+        settled.add(new SettledRefund(refundId, amount, completed, at));
+        answers.put(refundId, completed ? new ProcessorStatus.Succeeded() : new ProcessorStatus.Failed(FailureCode.DECLINED, "declined"));
     }
 
     /** Forgets a refund it had received, as a processor that lost the request would. */

@@ -19,6 +19,7 @@ import dev.refunds.domain.payment.PaymentStatus;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.domain.payment.RefundId;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundStatus;
 import dev.refunds.domain.payment.RefusalCode;
 import org.junit.jupiter.api.Test;
@@ -120,9 +121,10 @@ class SettlementServiceTest {
         // The claim commits first; then the PROCESSING write loses its commit (a deadlock) and is run again.
         PaymentProcessor losingTheNextCommit = new PaymentProcessor() {
             @Override
-            public void submit(RefundId refundId, Money amount) {
-                processor.submit(refundId, amount);
+            public String submit(RefundId refundId, Money amount) {
+                String reference = processor.submit(refundId, amount);
                 world.rollbackTransactions().loseNextCommits(1);
+                return reference;
             }
 
             @Override
@@ -131,7 +133,7 @@ class SettlementServiceTest {
             }
 
             @Override
-            public List<Settlement> settledAfter(SettlementPosition after, Instant until, int max) {
+            public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
                 return processor.settledAfter(after, until, max);
             }
         };
@@ -425,13 +427,16 @@ class SettlementServiceTest {
         Refund refund = world.refund(shop, paid, "200.00");
         settlement.sendDue();
         Instant checkedAt = world.clock.advance(FIRST_CHECK);
-        processor.answer(refund.id(), new ProcessorStatus.Failed("card account closed"));
+        processor.answer(refund.id(), new ProcessorStatus.Failed(FailureCode.CARD_CLOSED, "card account closed"));
 
         assertThat(settlement.checkDue()).isEqualTo(1);
 
         Refund failed = world.storedRefund(refund);
         assertThat(failed.status()).isEqualTo(RefundStatus.FAILED);
         assertThat(failed.failureReason()).contains("card account closed");
+        assertThat(failed.failureCode()).contains(FailureCode.CARD_CLOSED);
+        assertThat(failed.processorReference()).as("kept from PROCESSING")
+                .contains(FakePaymentProcessor.referenceOf(refund.id()));
         assertThat(failed.completedAt()).isEmpty();
         assertThat(failed.updatedAt()).isEqualTo(checkedAt);
         Payment payment = world.storedPayment(paid);

@@ -86,7 +86,7 @@ abstract class SettlementCrashContract {
     private static PaymentProcessor killedAfterTheCall(PaymentProcessor real) {
         return new PaymentProcessor() {
             @Override
-            public void submit(RefundId refundId, Money amount) {
+            public String submit(RefundId refundId, Money amount) {
                 real.submit(refundId, amount);
                 throw new IllegalStateException("worker killed after the processor took " + refundId);
             }
@@ -97,7 +97,7 @@ abstract class SettlementCrashContract {
             }
 
             @Override
-            public List<Settlement> settledAfter(SettlementPosition after, Instant until, int max) {
+            public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
                 return real.settledAfter(after, until, max);
             }
         };
@@ -107,7 +107,7 @@ abstract class SettlementCrashContract {
     private static PaymentProcessor failingBeforeTheCall(PaymentProcessor real) {
         return new PaymentProcessor() {
             @Override
-            public void submit(RefundId refundId, Money amount) {
+            public String submit(RefundId refundId, Money amount) {
                 throw new IllegalStateException("connection refused before " + refundId + " was sent");
             }
 
@@ -117,7 +117,7 @@ abstract class SettlementCrashContract {
             }
 
             @Override
-            public List<Settlement> settledAfter(SettlementPosition after, Instant until, int max) {
+            public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
                 return real.settledAfter(after, until, max);
             }
         };
@@ -159,11 +159,11 @@ abstract class SettlementCrashContract {
         AtomicInteger mostInCall = new AtomicInteger();
         PaymentProcessor meetingInTheCall = new PaymentProcessor() {
             @Override
-            public void submit(RefundId refundId, Money amount) {
+            public String submit(RefundId refundId, Money amount) {
                 mostInCall.accumulateAndGet(inCall.incrementAndGet(), Math::max);
                 try {
                     allWorkersInACall.await(10, TimeUnit.SECONDS);   // breaks unless 4 calls run at once
-                    real.submit(refundId, amount);
+                    return real.submit(refundId, amount);
                 } catch (Exception e) {
                     throw new IllegalStateException("the workers did not meet in the processor call", e);
                 } finally {
@@ -177,7 +177,7 @@ abstract class SettlementCrashContract {
             }
 
             @Override
-            public List<Settlement> settledAfter(SettlementPosition after, Instant until, int max) {
+            public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
                 return real.settledAfter(after, until, max);
             }
         };

@@ -160,6 +160,31 @@ abstract class ReportsContract extends ServiceContract {
                 "completed", "0.00", "failed", "0.00", "reversed", "0.00", "inFlight", "30.00"));
     }
 
+    @Test
+    void settled_rows_carry_the_processor_references_the_failure_code_and_the_completion_time() {
+        Instant from = Instant.now().minusSeconds(1);
+        Merchant shop = autoBusiness();
+        String paymentId = completedPayment(shop, "100.00");
+        String completed = refundId(shop, paymentId, "20.00");
+        String declined = refundId(shop, paymentId, "10.13");
+        awaitSettled(shop);
+
+        Csv csv = Csv.of(api.get(MERCHANT_CSV + window(from, Instant.now().plusSeconds(1)), shop.headers()));
+
+        CSVRecord paid = csv.rows().get(csv.column("refund_id").indexOf(completed));
+        assertThat(paid.get("status")).isEqualTo("COMPLETED");
+        assertThat(paid.get("processor_reference")).isEqualTo(refundOf(shop, paymentId, completed)
+                .path("processorReference").asText()).isNotBlank();
+        assertThat(paid.get("acquirer_reference")).matches("[0-9]{23}");
+        assertThat(Instant.parse(paid.get("completed_at"))).isAfterOrEqualTo(Instant.parse(paid.get("created_at")));
+        assertThat(paid.get("failure_code")).isEmpty();
+        assertThat(paid.get("reversed_at")).isEmpty();
+        CSVRecord failed = csv.rows().get(csv.column("refund_id").indexOf(declined));
+        assertThat(failed.get("status")).isEqualTo("FAILED");
+        assertThat(failed.get("failure_code")).isEqualTo("declined");
+        assertThat(failed.get("completed_at")).isEmpty();
+    }
+
     /** Per "business currency": the five totals computed from the CSV rows, at the currency's scale. */
     private static Map<String, Map<String, String>> sumsOf(Csv csv) {
         Map<String, Map<String, BigDecimal>> sums = new HashMap<>();

@@ -90,6 +90,66 @@ abstract class SettledRefundsContract extends ServiceContract {
         assertSuccess(again, 202);
     }
 
+    @Test
+    void a_completed_refund_shows_the_processors_reference_and_a_23_digit_acquirer_reference_everywhere() {
+        Merchant merchant = autoBusiness();
+        String paymentId = completedPayment(merchant, "250.00");
+        String refundId = refundId(merchant, paymentId, "40.00");
+        JsonNode requested = refundOf(merchant, paymentId, refundId);
+        assertThat(requested.has("processorReference")).as("field shown before it has a value: %s", requested)
+                .isTrue();
+        assertThat(requested.has("acquirerReference")).isTrue();
+        assertThat(requested.path("failureCode").isNull()).isTrue();
+        assertThat(requested.path("reversedAt").isNull()).isTrue();
+
+        JsonNode settled = settledRefund(merchant, paymentId, refundId);
+
+        assertThat(settled.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(settled.path("processorReference").asText()).isEqualTo("sbx_" + refundId);
+        String arn = settled.path("acquirerReference").asText();
+        assertThat(arn).matches("[0-9]{23}");
+        assertThat(luhnValid(arn)).as("ARN %s carries a Luhn check digit", arn).isTrue();
+        assertThat(settled.path("failureCode").isNull()).isTrue();
+        JsonNode listed = api.get("/api/v1/refunds?limit=100", merchant.headers()).data().path("items");
+        JsonNode inList = null;
+        for (JsonNode item : listed) {
+            if (item.path("refundId").asText().equals(refundId)) {
+                inList = item;
+            }
+        }
+        assertThat(inList).as("refund %s in the business's list", refundId).isNotNull();
+        assertThat(inList.path("acquirerReference").asText()).isEqualTo(arn);
+        assertThat(inList.path("processorReference").asText()).isEqualTo("sbx_" + refundId);
+    }
+
+    @Test
+    void a_declined_refund_carries_the_failure_code_declined_beside_its_reason_and_no_acquirer_reference() {
+        Merchant merchant = autoBusiness();
+        String paymentId = completedPayment(merchant, "100.00");
+        String refundId = refundId(merchant, paymentId, "20.13");
+
+        JsonNode settled = settledRefund(merchant, paymentId, refundId);
+
+        assertThat(settled.path("status").asText()).isEqualTo("FAILED");
+        assertThat(settled.path("failureCode").asText()).isEqualTo("declined");
+        assertThat(settled.path("failureReason").asText("")).isNotBlank();
+        assertThat(settled.path("processorReference").asText()).as("the processor took it before declining")
+                .isEqualTo("sbx_" + refundId);
+        assertThat(settled.path("acquirerReference").isNull()).isTrue();
+    }
+
+    private static boolean luhnValid(String digits) {
+        int sum = 0;
+        for (int i = digits.length() - 1, position = 0; i >= 0; i--, position++) {
+            int digit = digits.charAt(i) - '0';
+            if (position % 2 == 1) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
+    }
+
     /** The refund once it has reached a final status; fails the test if it does not within the patience. */
     private JsonNode settledRefund(Merchant merchant, String paymentId, String refundId) {
         Instant deadline = Instant.now().plus(PATIENCE);

@@ -27,7 +27,7 @@ abstract class WebhookEndpointsContract extends WebhookHarness {
                 .isGreaterThanOrEqualTo(24);
         assertThat(created.path("events")).extracting(JsonNode::asText).containsExactly("refund.created",
                 "refund.approved", "refund.rejected", "refund.cancelled", "refund.processing", "payment.refunded",
-                "payment.refund_failed");
+                "payment.refund_failed", "payment.refund_reversed");
         ApiResponse read = api.get(ENDPOINTS + "/" + created.path("id").asText(), shop.headers());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.data().has("secret")).isFalse();

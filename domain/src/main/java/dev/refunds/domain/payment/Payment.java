@@ -7,6 +7,7 @@ import dev.refunds.domain.money.Money;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A payment and the running totals of its refunds. The refund ceiling lives here and only here: the constructor
@@ -110,13 +111,22 @@ public record Payment(PaymentId id, long payId, BusinessId businessId, Money amo
      * its amount.
      */
     public Decision<RefundChange> moveRefund(Refund refund, RefundStatus next, Optional<String> note, Instant now) {
+        return changeRefund(refund, next, () -> refund.moveTo(next, note, now));
+    }
+
+    /** Applies what the processor said about one of this payment's refunds, like {@link #moveRefund}. */
+    public Decision<RefundChange> settleRefund(Refund refund, Settlement settlement, Instant now) {
+        return changeRefund(refund, settlement.target(), () -> refund.settle(settlement, now));
+    }
+
+    private Decision<RefundChange> changeRefund(Refund refund, RefundStatus next, Supplier<Refund> change) {
         if (!refund.paymentId().equals(id)) {
             throw new IllegalArgumentException("refund " + refund.id() + " is not of payment " + id);
         }
         if (!refund.status().canMoveTo(next)) {
             return invalidState("refund " + refund.id() + " is " + refund.status() + "; it cannot become " + next);
         }
-        Refund moved = refund.moveTo(next, note, now);
+        Refund moved = change.get();
         Money amount = refund.amount();
         Money reservedAfter = next.reservesAmount() ? reserved : reserved.minus(amount);
         Money refundedAfter = next == RefundStatus.COMPLETED ? refunded.plus(amount) : refunded;

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** The statuses of a refund and the only transitions between them. */
 public enum RefundStatus {
-    PENDING_REVIEW, REJECTED, INITIATED, PROCESSING, COMPLETED, FAILED, CANCELLED;
+    PENDING_REVIEW, REJECTED, INITIATED, PROCESSING, COMPLETED, FAILED, CANCELLED, REVERSED;
 
     private static final Map<RefundStatus, Set<RefundStatus>> NEXT = Map.of(
             PENDING_REVIEW, Set.of(INITIATED, REJECTED, CANCELLED),

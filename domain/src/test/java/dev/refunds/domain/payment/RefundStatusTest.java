@@ -17,6 +17,7 @@ import static dev.refunds.domain.payment.RefundStatus.INITIATED;
 import static dev.refunds.domain.payment.RefundStatus.PENDING_REVIEW;
 import static dev.refunds.domain.payment.RefundStatus.PROCESSING;
 import static dev.refunds.domain.payment.RefundStatus.REJECTED;
+import static dev.refunds.domain.payment.RefundStatus.REVERSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RefundStatusTest {
@@ -33,10 +34,10 @@ class RefundStatusTest {
     }
 
     @Test
-    void the_statuses_are_the_seven_of_the_api() {
+    void the_statuses_are_the_eight_of_the_api() {
         assertThat(RefundStatus.values()).containsExactly(
-                PENDING_REVIEW, REJECTED, INITIATED, PROCESSING, COMPLETED, FAILED, CANCELLED);
-        assertThat(everyPair()).hasSize(49);
+                PENDING_REVIEW, REJECTED, INITIATED, PROCESSING, COMPLETED, FAILED, CANCELLED, REVERSED);
+        assertThat(everyPair()).hasSize(64);
     }
 
     @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
@@ -53,7 +54,8 @@ class RefundStatusTest {
             "COMPLETED, false, true, true",
             "REJECTED, false, false, true",
             "FAILED, false, false, true",
-            "CANCELLED, false, false, true"})
+            "CANCELLED, false, false, true",
+            "REVERSED, false, false, true"})
     void in_flight_refunds_reserve_their_amount_and_completed_ones_still_count(
             RefundStatus status, boolean reserves, boolean counts, boolean isFinal) {
         assertThat(status.reservesAmount()).isEqualTo(reserves);
