@@ -2,6 +2,7 @@ package dev.refunds.rest.error;
 
 import dev.refunds.domain.payment.Refusal;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 
 /** Builds error responses; refusals map to API codes in one exhaustive switch. */
@@ -9,8 +10,10 @@ public final class Errors {
     private Errors() {
     }
 
+    /** Always JSON, also where the route answers something else on success (the CSV exports). */
     public static MutableHttpResponse<ErrorEnvelope> of(ErrorCode code, String message, String field) {
-        return HttpResponse.<ErrorEnvelope>status(code.status()).body(ErrorEnvelope.of(code, message, field));
+        return HttpResponse.<ErrorEnvelope>status(code.status()).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(ErrorEnvelope.of(code, message, field));
     }
 
     public static MutableHttpResponse<ErrorEnvelope> of(ErrorCode code, String message) {

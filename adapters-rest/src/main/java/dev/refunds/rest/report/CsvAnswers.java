@@ -18,6 +18,10 @@ final class CsvAnswers {
     private CsvAnswers() {
     }
 
+    /**
+     * The first page is read before the answer starts, so a database that is away is still a 503 envelope rather
+     * than a cut-off file.
+     */
     static HttpResponse<?> export(Supplier<Iterator<RefundReports.Line>> lines) {
         Iterator<RefundReports.Line> rows;
         try {
@@ -26,6 +30,7 @@ final class CsvAnswers {
             // The route also produces CSV: the envelope must say it is JSON.
             return Errors.invalid(e.field(), e.getMessage()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
+        rows.hasNext();
         return HttpResponse.ok(new StreamedFile(new CsvStream(rows), CSV_UTF8).attach("refunds.csv"));
     }
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
 
 /** The query of a report: {@code from} and {@code to} (ISO-8601 instants, both required), an optional business. */
 final class ReportQuery {
+    /** Times are stored as epoch milliseconds: far-off instants ({@code +1000000000-01-01T00:00:00Z}) do not fit. */
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     private ReportQuery() {
     }
 
@@ -32,10 +35,15 @@ final class ReportQuery {
         if (text.isEmpty() || text.get().isBlank()) {
             throw new InvalidInputException(field, field + " is required (an ISO-8601 instant)");
         }
+        Instant instant;
         try {
-            return Instant.parse(text.get());
+            instant = Instant.parse(text.get());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, field + " must be an ISO-8601 instant such as 2026-05-17T00:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidInputException(field, field + " must be between years 1970 and 9999");
+        }
+        return instant;
     }
 }

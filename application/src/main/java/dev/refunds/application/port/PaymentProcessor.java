@@ -31,7 +31,10 @@ public interface PaymentProcessor {
      */
     List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max);
 
-    /** A place in the processor's settlement order; {@code refundId} "" is the start of the instant (everything settled at it follows). */
+    /**
+     * A place in the processor's settlement order; {@code refundId} "" is the start of the instant (everything
+     * settled at it follows).
+     */
     record SettlementPosition(Instant settledAt, String refundId) {
     }
 

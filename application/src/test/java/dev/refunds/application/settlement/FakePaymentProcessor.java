@@ -121,7 +121,8 @@ final class FakePaymentProcessor implements PaymentProcessor {
     void settle(RefundId refundId, Money amount, boolean completed, Instant at) {
         settled.removeIf(item -> item.refundId().equals(refundId));
         settled.add(new SettledRefund(refundId, amount, completed, at));
-        answers.put(refundId, completed ? new ProcessorStatus.Succeeded() : new ProcessorStatus.Failed(FailureCode.DECLINED, "declined"));
+        answers.put(refundId, completed ? new ProcessorStatus.Succeeded()
+                : new ProcessorStatus.Failed(FailureCode.DECLINED, "declined"));
     }
 
     /** Forgets a refund it had received, as a processor that lost the request would. */

@@ -118,6 +118,10 @@ abstract class ReportsContract extends ServiceContract {
         }
         assertJsonError(api.get(MERCHANT_CSV + window(now, now.minusSeconds(1)), shop.headers()), "from");
         assertJsonError(api.get(MERCHANT_CSV + "?from=2026-13-01T00:00:00Z&to=" + now, shop.headers()), "from");
+        assertJsonError(api.get(MERCHANT_CSV + "?from=%2B1000000000-01-01T00:00:00Z&to=%2B1000000000-01-02T00:00:00Z",
+                shop.headers()), "from");
+        assertJsonError(api.get(MERCHANT_CSV + window(now, now.minusSeconds(1)),
+                Api.with(shop.headers(), "Accept", "text/csv")), "from");
         assertThat(api.get(MERCHANT_CSV + window(now.minus(Duration.ofDays(366)), now), shop.headers()).status())
                 .isEqualTo(200);
         assertError(api.get(MERCHANT_CSV + window(now.minusSeconds(60), now)), 401, "UNAUTHORIZED");
@@ -153,7 +157,8 @@ abstract class ReportsContract extends ServiceContract {
         }
         assertThat(balances.get(auto.businessId() + " BDT").path("completed").asText()).isEqualTo(
                 new BigDecimal(payment(auto, paidAuto.get(0)).path("refundTotal").asText())
-                        .add(new BigDecimal(payment(auto, paidAuto.get(1)).path("refundTotal").asText())).toPlainString());
+                        .add(new BigDecimal(payment(auto, paidAuto.get(1)).path("refundTotal").asText()))
+                        .toPlainString());
         assertThat(fieldsOf(balances.get(auto.businessId() + " BDT"))).isEqualTo(Map.of("requested", "110.13",
                 "completed", "100.00", "failed", "10.13", "reversed", "0.00", "inFlight", "0.00"));
         assertThat(fieldsOf(balances.get(manual.businessId() + " BDT"))).isEqualTo(Map.of("requested", "50.00",
