@@ -2,6 +2,7 @@ package dev.refunds.persistence;
 
 import dev.refunds.application.port.Page;
 import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.port.RefundFilter;
 import dev.refunds.application.port.RefundRepository;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.PaymentId;
@@ -64,6 +65,18 @@ final class JdbcRefundRepository implements RefundRepository {
         List<RefundRow> found = status.isEmpty()
                 ? rows.pageBefore(business, before, fetch)
                 : rows.pageBeforeWithStatus(business, status.get().name(), before, fetch);
+        return Pages.of(found, page, RefundRow::toDomain);
+    }
+
+    @Override
+    public Page<Refund> list(BusinessId businessId, RefundFilter filter, PageRequest page) {
+        String business = businessId.value();
+        long before = Pages.cursorSeq(page, cursor -> rows.findSeq(business, cursor), Long.MAX_VALUE);
+        List<RefundRow> found = rows.pageBeforeFiltered(business, before,
+                filter.status().map(RefundStatus::name).orElse(null),
+                filter.paymentId().map(PaymentId::value).orElse(null), filter.merchantRef().orElse(null),
+                filter.createdFrom().map(Times::millis).orElse(null), filter.createdTo().map(Times::millis).orElse(null),
+                page.limit() + 1);
         return Pages.of(found, page, RefundRow::toDomain);
     }
 

@@ -43,6 +43,11 @@ final class JdbcSettlementQueue implements SettlementQueue {
     }
 
     @Override
+    public void stopChecks(RefundId refundId) {
+        rows.stopChecks(refundId.value());
+    }
+
+    @Override
     public boolean claimCheck(RefundId refundId, Instant dueAt, Instant nextAt) {
         return rows.claimCheck(refundId.value(), Times.millis(dueAt), Times.millis(nextAt)) == 1;
     }

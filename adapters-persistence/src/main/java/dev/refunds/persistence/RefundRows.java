@@ -1,5 +1,6 @@
 package dev.refunds.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -41,6 +42,16 @@ interface RefundRows extends CrudRepository<RefundRow, String> {
     @Query("SELECT * FROM refunds WHERE business_id = :businessId AND status = :status AND seq < :beforeSeq"
             + " ORDER BY seq DESC LIMIT :limit")
     List<RefundRow> pageBeforeWithStatus(String businessId, String status, long beforeSeq, int limit);
+
+    @Query("SELECT * FROM refunds WHERE business_id = :businessId AND seq < :beforeSeq"
+            + " AND (:status IS NULL OR status = :status) AND (:paymentId IS NULL OR payment_id = :paymentId)"
+            + " AND (:merchantRef IS NULL OR merchant_ref = :merchantRef)"
+            + " AND (:createdFromMs IS NULL OR initiated_at_ms >= :createdFromMs)"
+            + " AND (:createdToMs IS NULL OR initiated_at_ms < :createdToMs)"
+            + " ORDER BY seq DESC LIMIT :limit")
+    List<RefundRow> pageBeforeFiltered(String businessId, long beforeSeq, @Nullable String status,
+                                       @Nullable String paymentId, @Nullable String merchantRef,
+                                       @Nullable Long createdFromMs, @Nullable Long createdToMs, int limit);
 
     @Query("SELECT * FROM refunds WHERE status = :status AND seq > :afterSeq ORDER BY seq LIMIT :limit")
     List<RefundRow> allPageAfter(String status, long afterSeq, int limit);

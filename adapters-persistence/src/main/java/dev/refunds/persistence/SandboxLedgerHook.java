@@ -27,7 +27,7 @@ public final class SandboxLedgerHook {
         long atMs = settledAt.toEpochMilli();
         transactions.executeWrite(status -> {
             ledger.receive(refundId, amount.minorUnits(), amount.currency().getCurrencyCode(), atMs, atMs,
-                    "SUCCEEDED", null);
+                    "SUCCEEDED", null, null);
             return null;
         });
     }

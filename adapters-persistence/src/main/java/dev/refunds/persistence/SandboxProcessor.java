@@ -21,14 +21,17 @@ import java.util.Optional;
 
 /**
  * The built-in sandbox processor. It accepts every refund and settles it {@code refunds.sandbox.settle-delay}
- * later ({@code REFUNDS_SANDBOX_SETTLE_DELAY}, default 2 s); it fails, deterministically, every refund whose
- * amount in minor units ends in 13 (10.13, 513 JPY, 1.013 KWD), so clients can test both paths. The refund id is
- * its idempotency key: a second submit of one refund counts the call and changes nothing.
+ * later ({@code REFUNDS_SANDBOX_SETTLE_DELAY}, default 2 s); it fails ({@code declined}), deterministically, every
+ * refund whose amount in minor units ends in 13 (10.13, 513 JPY, 1.013 KWD), and completes then reverses
+ * ({@code card_closed}) one settle delay later every refund ending in 31, so clients can test every path. The
+ * refund id is its idempotency key: a second submit of one refund counts the call and changes nothing.
  */
 @Singleton
 final class SandboxProcessor implements PaymentProcessor {
     static final long FAILING_MINOR_UNITS_SUFFIX = 13;
+    static final long REVERSED_MINOR_UNITS_SUFFIX = 31;
     static final String FAILURE_REASON = "sandbox: amounts whose minor units end in 13 are declined";
+    static final String REVERSAL_REASON = "sandbox: amounts whose minor units end in 31 are reversed (card closed)";
 
     private final LedgerRows ledger;
     private final TransactionOperations<Connection> transactions;
@@ -57,11 +60,14 @@ final class SandboxProcessor implements PaymentProcessor {
     /** Records a new refund; false when another submit of the same refund recorded it first. */
     private boolean receive(RefundId refundId, Money amount) {
         Instant now = clock.instant();
-        boolean fails = amount.minorUnits() % 100 == FAILING_MINOR_UNITS_SUFFIX;
+        long suffix = amount.minorUnits() % 100;
+        boolean fails = suffix == FAILING_MINOR_UNITS_SUFFIX;
+        boolean reversed = suffix == REVERSED_MINOR_UNITS_SUFFIX;
         try {
             ledger.receive(refundId.value(), amount.minorUnits(), amount.currency().getCurrencyCode(),
-                    Times.millis(now), Times.millis(now.plus(settleDelay)), fails ? "FAILED" : "SUCCEEDED",
-                    fails ? FAILURE_REASON : null);
+                    Times.millis(now), Times.millis(now.plus(settleDelay)),
+                    fails ? "FAILED" : reversed ? "REVERSED" : "SUCCEEDED", fails ? FAILURE_REASON : null,
+                    reversed ? Times.millis(now.plus(settleDelay).plus(settleDelay)) : null);
             return true;
         } catch (io.micronaut.data.exceptions.DataAccessException e) {
             if (DuplicateKeys.isDuplicateKey(e)) {
@@ -77,12 +83,17 @@ final class SandboxProcessor implements PaymentProcessor {
         if (row.isEmpty()) {
             return new ProcessorStatus.Unknown();
         }
-        if (clock.millis() < row.get().settleAtMs()) {
+        long nowMs = clock.millis();
+        if (nowMs < row.get().settleAtMs()) {
             return new ProcessorStatus.Pending();
         }
-        return "FAILED".equals(row.get().outcome())
-                ? new ProcessorStatus.Failed(FailureCode.DECLINED, row.get().failureReason())
-                : new ProcessorStatus.Succeeded(Optional.of(SandboxReferences.acquirerReference(refundId)));
+        if ("FAILED".equals(row.get().outcome())) {
+            return new ProcessorStatus.Failed(FailureCode.DECLINED, row.get().failureReason());
+        }
+        if ("REVERSED".equals(row.get().outcome()) && nowMs >= row.get().reverseAtMs()) {
+            return new ProcessorStatus.Reversed(FailureCode.CARD_CLOSED, REVERSAL_REASON);
+        }
+        return new ProcessorStatus.Succeeded(Optional.of(SandboxReferences.acquirerReference(refundId)));
     }
 
     /** A refund is settled once its settle time has passed; its settlement time is that settle time. */
@@ -100,7 +111,8 @@ final class SandboxProcessor implements PaymentProcessor {
     @io.micronaut.data.annotation.MappedEntity(value = "sandbox_processor_refunds", escape = false)
     record LedgerRow(@io.micronaut.data.annotation.Id String refundId, long amountMinor, String currency,
                      long receivedAtMs, long settleAtMs, String outcome,
-                     @io.micronaut.core.annotation.Nullable String failureReason, int submitCalls) {
+                     @io.micronaut.core.annotation.Nullable String failureReason, int submitCalls,
+                     @io.micronaut.core.annotation.Nullable Long reverseAtMs) {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -109,10 +121,11 @@ final class SandboxProcessor implements PaymentProcessor {
         long countCall(String refundId);
 
         @Query("INSERT INTO sandbox_processor_refunds (refund_id, amount_minor, currency, received_at_ms,"
-                + " settle_at_ms, outcome, failure_reason, submit_calls) VALUES (:refundId, :amountMinor, :currency,"
-                + " :receivedAtMs, :settleAtMs, :outcome, :failureReason, 1)")
+                + " settle_at_ms, outcome, failure_reason, submit_calls, reverse_at_ms) VALUES (:refundId, :amountMinor,"
+                + " :currency, :receivedAtMs, :settleAtMs, :outcome, :failureReason, 1, :reverseAtMs)")
         void receive(String refundId, long amountMinor, String currency, long receivedAtMs, long settleAtMs,
-                     String outcome, @io.micronaut.core.annotation.Nullable String failureReason);
+                     String outcome, @io.micronaut.core.annotation.Nullable String failureReason,
+                     @io.micronaut.core.annotation.Nullable Long reverseAtMs);
 
         @Query("SELECT * FROM sandbox_processor_refunds WHERE refund_id = :refundId")
         Optional<LedgerRow> find(String refundId);

@@ -27,11 +27,15 @@ interface SettlementRows extends GenericRepository<RefundRow, String> {
     @Query("UPDATE refunds SET next_check_at_ms = :atMs, check_attempts = 0 WHERE refund_id = :refundId")
     long scheduleCheck(String refundId, long atMs);
 
-    @Query("SELECT * FROM refunds WHERE status = 'PROCESSING' AND next_check_at_ms <= :nowMs"
+    // COMPLETED refunds stay due until their reversal window is over and stopChecks clears their time.
+    @Query("SELECT * FROM refunds WHERE status IN ('PROCESSING', 'COMPLETED') AND next_check_at_ms <= :nowMs"
             + " ORDER BY next_check_at_ms LIMIT :limit")
     List<DueCheckRow> dueForCheck(long nowMs, int limit);
 
     @Query("UPDATE refunds SET next_check_at_ms = :nextAtMs, check_attempts = check_attempts + 1"
-            + " WHERE refund_id = :refundId AND status = 'PROCESSING' AND next_check_at_ms = :dueAtMs")
+            + " WHERE refund_id = :refundId AND status IN ('PROCESSING', 'COMPLETED') AND next_check_at_ms = :dueAtMs")
     long claimCheck(String refundId, long dueAtMs, long nextAtMs);
+
+    @Query("UPDATE refunds SET next_check_at_ms = NULL WHERE refund_id = :refundId")
+    long stopChecks(String refundId);
 }

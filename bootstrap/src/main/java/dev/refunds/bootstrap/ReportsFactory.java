@@ -14,7 +14,7 @@ import dev.refunds.application.reconciliation.ReconciliationService;
 import dev.refunds.application.reconciliation.ReconciliationService.ReconciliationSettings;
 import dev.refunds.application.report.RefundReportsService;
 import dev.refunds.application.report.RefundReportsUseCase;
-import dev.refunds.application.settlement.SettleRefundsUseCase;
+import dev.refunds.application.settlement.SyncRefundUseCase;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -43,7 +43,7 @@ final class ReportsFactory {
     /** Every instance has its own owner name for the job's lease. */
     @Singleton
     ReconcileUseCase reconcile(ReconciliationRuns runs, PaymentProcessor processor, RefundRepository refunds,
-                               RefundReports reports, Discrepancies discrepancies, SettleRefundsUseCase settlement,
+                               RefundReports reports, Discrepancies discrepancies, SyncRefundUseCase sync,
                                Transactions transactions, Clock clock,
                                @Value("${refunds.reconciliation.lease:5m}") Duration lease,
                                @Value("${refunds.reconciliation.settle-grace:10m}") Duration settleGrace,
@@ -53,7 +53,7 @@ final class ReportsFactory {
         ReconciliationSettings settings = new ReconciliationSettings("instance-" + UUID.randomUUID(), lease,
                 settleGrace, pageSize, itemsPerRunMax);
         return new LoggedReconciliation(new ReconciliationService(runs, processor, refunds, reports, discrepancies,
-                settlement, transactions, clock, () -> "DSC_" + hex(random), settings));
+                sync, transactions, clock, () -> "DSC_" + hex(random), settings));
     }
 
     private static String hex(SecureRandom random) {

@@ -24,6 +24,8 @@ import dev.refunds.application.port.SettlementQueue;
 import dev.refunds.application.port.Transactions;
 import dev.refunds.application.settlement.SettleRefundsUseCase;
 import dev.refunds.application.settlement.SettlementService;
+import dev.refunds.application.settlement.SyncRefundService;
+import dev.refunds.application.settlement.SyncRefundUseCase;
 import dev.refunds.application.refund.CancelRefundService;
 import dev.refunds.application.refund.CancelRefundUseCase;
 import dev.refunds.application.refund.FindRefundsService;
@@ -118,10 +120,18 @@ final class UseCaseFactory {
                                        @Value("${refunds.settlement.first-check-after:0s}") Duration firstCheck,
                                        @Value("${refunds.settlement.check-every:500ms}") Duration checkEvery,
                                        @Value("${refunds.settlement.check-every-max:5m}") Duration checkEveryMax,
+                                       @Value("${refunds.settlement.reversal-window:7d}") Duration reversalWindow,
                                        @Named(SETTLEMENT_WORKERS) WorkerPool workers) {
         return new SettlementService(queue, processor, payments, mover, transactions, clock,
-                new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax),
+                new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax,
+                        reversalWindow),
                 workers::execute);
+    }
+
+    @Singleton
+    SyncRefundUseCase syncRefund(RefundRepository refunds, PaymentRepository payments, PaymentProcessor processor,
+                                 RefundMover mover, Transactions transactions, Clock clock) {
+        return new SyncRefundService(refunds, payments, processor, mover, transactions, clock);
     }
 
     /** The processor calls of one instance that run at once; each holds a database connection at times. */

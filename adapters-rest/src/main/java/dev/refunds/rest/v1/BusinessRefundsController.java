@@ -1,12 +1,18 @@
 package dev.refunds.rest.v1;
 
+import dev.refunds.application.InvalidInputException;
+import dev.refunds.application.port.RefundFilter;
 import dev.refunds.application.refund.FindRefundsUseCase;
 import dev.refunds.application.view.RefundView;
 import dev.refunds.domain.business.Business;
+import dev.refunds.domain.payment.PaymentId;
+import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundStatus;
 import dev.refunds.rest.Fields;
 import dev.refunds.rest.ListView;
 import dev.refunds.rest.Paging;
+import dev.refunds.rest.PathIds;
+import dev.refunds.rest.QueryInstants;
 import dev.refunds.rest.SuccessEnvelope;
 import dev.refunds.rest.auth.Merchants;
 import io.micronaut.http.HttpResponse;
@@ -19,7 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.Optional;
 
-/** {@code GET /api/v1/refunds}: all the business's refunds, newest first, in cursor pages. */
+/** {@code GET /api/v1/refunds}: the business's refunds, newest first, in cursor pages, optionally filtered. */
 @Controller("/api/v1/refunds")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class BusinessRefundsController {
@@ -29,12 +35,25 @@ final class BusinessRefundsController {
         this.find = find;
     }
 
+    /** Filters combine; {@code createdFrom} is inclusive, {@code createdTo} exclusive (ISO-8601 instants). */
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                          @QueryValue Optional<String> status, @QueryValue Optional<String> limit,
-                         @QueryValue Optional<String> startingAfter) {
+                         @QueryValue Optional<String> startingAfter, @QueryValue Optional<String> paymentId,
+                         @QueryValue Optional<String> merchantRef, @QueryValue Optional<String> createdFrom,
+                         @QueryValue Optional<String> createdTo) {
         Optional<RefundStatus> wanted = Fields.optionalEnum(status.orElse(null), "status", RefundStatus.class);
+        RefundFilter filter = new RefundFilter(wanted, paymentId.map(BusinessRefundsController::paymentIdOf),
+                Fields.optional(merchantRef.orElse(null), "merchantRef", Refund.MERCHANT_REF_LENGTH_MAX),
+                QueryInstants.optional(createdFrom, "createdFrom"), QueryInstants.optional(createdTo, "createdTo"));
         return HttpResponse.ok(SuccessEnvelope.of(ListView.of(
-                find.list(merchant.id(), wanted, Paging.of(limit, startingAfter)), RefundView::of)));
+                find.list(merchant.id(), filter, Paging.of(limit, startingAfter)), RefundView::of)));
+    }
+
+    private static PaymentId paymentIdOf(String value) {
+        if (!PathIds.wellFormed(value)) {
+            throw new InvalidInputException("paymentId", "paymentId must be a payment's id");
+        }
+        return new PaymentId(value);
     }
 }

@@ -11,6 +11,7 @@ import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.refund.CancelRefundUseCase;
 import dev.refunds.application.refund.FindRefundsUseCase;
 import dev.refunds.application.refund.RequestRefundUseCase;
+import dev.refunds.application.settlement.SyncRefundUseCase;
 import dev.refunds.application.view.RefundView;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.payment.PaymentId;
@@ -38,13 +39,15 @@ final class RefundController {
     private final CancelRefundUseCase cancel;
     private final FindRefundsUseCase find;
     private final IdempotentPosts posts;
+    private final SyncRefundUseCase sync;
 
     RefundController(RequestRefundUseCase request, CancelRefundUseCase cancel, FindRefundsUseCase find,
-                     IdempotentPosts posts) {
+                     IdempotentPosts posts, SyncRefundUseCase sync) {
         this.request = request;
         this.cancel = cancel;
         this.find = find;
         this.posts = posts;
+        this.sync = sync;
     }
 
     /** 202: the refund is queued, not settled; follow it by its status or by webhooks. */
@@ -80,5 +83,14 @@ final class RefundController {
                            @PathVariable String paymentId, @PathVariable String refundId) {
         return posts.run(http, merchant.id().value(), null, () -> RefundAnswers.of(
                 cancel.cancel(merchant.id(), new PaymentId(paymentId), new RefundId(refundId)), HttpStatus.OK));
+    }
+
+    /** Asks the processor now and applies its answer; 409 unless the refund is PROCESSING or COMPLETED. */
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @Post("/{refundId}/sync")
+    HttpResponse<?> sync(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
+                         @PathVariable String paymentId, @PathVariable String refundId) {
+        return posts.run(http, merchant.id().value(), null, () -> RefundAnswers.of(
+                sync.sync(merchant.id(), new PaymentId(paymentId), new RefundId(refundId)), HttpStatus.OK));
     }
 }

@@ -64,6 +64,10 @@ public interface PaymentProcessor {
         record Failed(FailureCode code, String reason) implements ProcessorStatus {
         }
 
+        /** Paid out, then returned (the customer's card was closed, say): the money never reached them. */
+        record Reversed(FailureCode code, String reason) implements ProcessorStatus {
+        }
+
         /** The processor never received it (the send was lost): send it again. */
         record Unknown() implements ProcessorStatus {
         }

@@ -35,6 +35,9 @@ public interface RefundRepository {
     /** The business's refunds, newest first; an unknown cursor throws {@code InvalidInputException}. */
     Page<Refund> list(BusinessId businessId, Optional<RefundStatus> status, PageRequest page);
 
+    /** The business's refunds that pass the filter, newest first; an unknown cursor throws as above. */
+    Page<Refund> list(BusinessId businessId, RefundFilter filter, PageRequest page);
+
     /** Every business's refunds in a status, oldest first (the admin review queue). */
     Page<Refund> listAll(RefundStatus status, PageRequest page);
 }

@@ -24,8 +24,14 @@ public interface SettlementQueue {
     /** When to ask the processor about a {@code PROCESSING} refund next. */
     void scheduleCheck(RefundId refundId, Instant at);
 
-    /** {@code PROCESSING} refunds whose check is due; oldest first. */
+    /**
+     * Refunds whose check is due, oldest due first: {@code PROCESSING} ones, and {@code COMPLETED} ones until
+     * {@link #stopChecks} (the processor may still report those reversed).
+     */
     List<DueCheck> dueForCheck(Instant now, int max);
+
+    /** No more checks of this refund: a completed one whose reversal window is over. */
+    void stopChecks(RefundId refundId);
 
     /** Takes a due check for this worker by moving it to {@code nextAt}; false when another worker took it. */
     boolean claimCheck(RefundId refundId, Instant dueAt, Instant nextAt);

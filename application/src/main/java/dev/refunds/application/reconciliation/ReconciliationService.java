@@ -10,8 +10,10 @@ import dev.refunds.application.port.RefundReports;
 import dev.refunds.application.port.RefundRepository;
 import dev.refunds.application.port.Transactions;
 import dev.refunds.application.reconciliation.Discrepancy.Observed;
-import dev.refunds.application.settlement.SettleRefundsUseCase;
+import dev.refunds.application.settlement.SyncRefundUseCase;
+import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Refund;
+import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.domain.payment.RefundId;
 import dev.refunds.domain.payment.RefundStatus;
 
@@ -36,14 +38,14 @@ public final class ReconciliationService implements ReconcileUseCase {
     private final RefundRepository refunds;
     private final RefundReports reports;
     private final Discrepancies discrepancies;
-    private final SettleRefundsUseCase settlement;
+    private final SyncRefundUseCase sync;
     private final Transactions transactions;
     private final Clock clock;
     private final Supplier<String> newDiscrepancyId;
     private final ReconciliationSettings settings;
 
     public ReconciliationService(ReconciliationRuns runs, PaymentProcessor processor, RefundRepository refunds,
-                                 RefundReports reports, Discrepancies discrepancies, SettleRefundsUseCase settlement,
+                                 RefundReports reports, Discrepancies discrepancies, SyncRefundUseCase sync,
                                  Transactions transactions, Clock clock, Supplier<String> newDiscrepancyId,
                                  ReconciliationSettings settings) {
         this.runs = runs;
@@ -51,7 +53,7 @@ public final class ReconciliationService implements ReconcileUseCase {
         this.refunds = refunds;
         this.reports = reports;
         this.discrepancies = discrepancies;
-        this.settlement = settlement;
+        this.sync = sync;
         this.transactions = transactions;
         this.clock = clock;
         this.newDiscrepancyId = newDiscrepancyId;
@@ -140,14 +142,21 @@ public final class ReconciliationService implements ReconcileUseCase {
         if (status instanceof ProcessorStatus.Unknown) {
             return record(DiscrepancyKind.MISSING_AT_PROCESSOR, completed.id(), observed(completed), Optional.empty());
         }
-        String theirs = status instanceof ProcessorStatus.Failed ? "FAILED" : "PROCESSING";
+        String theirs = status instanceof ProcessorStatus.Failed ? "FAILED"
+                : status instanceof ProcessorStatus.Reversed ? "REVERSED" : "PROCESSING";
         return record(DiscrepancyKind.STATUS_MISMATCH, completed.id(), observed(completed),
                 Optional.of(new Observed(theirs, completed.amount())));
     }
 
-    /** Applies the processor's COMPLETED through the settlement worker's own path; true when the books follow. */
+    /**
+     * Asks the processor again and applies its answer through the path of the settlement worker's checks (an
+     * on-demand sync); true when the books now say COMPLETED (or REVERSED, if it came back meanwhile).
+     */
     private boolean syncs(Refund refund) {
-        return settlement.applyProcessorStatus(refund) || current(refund).status() == RefundStatus.COMPLETED;
+        Decision<RefundChange> synced = sync.sync(refund.businessId(), refund.paymentId(), refund.id());
+        RefundStatus now = synced instanceof Decision.Accepted<RefundChange> accepted
+                ? accepted.value().refund().status() : current(refund).status();
+        return now == RefundStatus.COMPLETED || now == RefundStatus.REVERSED;
     }
 
     private Refund current(Refund refund) {

@@ -2,6 +2,7 @@ package dev.refunds.application.refund;
 
 import dev.refunds.application.port.Page;
 import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.port.RefundFilter;
 import dev.refunds.application.port.PaymentRepository;
 import dev.refunds.application.port.RefundRepository;
 import dev.refunds.domain.business.BusinessId;
@@ -42,6 +43,12 @@ public final class FindRefundsService implements FindRefundsUseCase {
     @Override
     public Page<Refund> list(BusinessId businessId, Optional<RefundStatus> status, PageRequest page) {
         return refunds.list(businessId, status, page);
+    }
+
+    @Override
+    public Page<Refund> list(BusinessId businessId, RefundFilter filter, PageRequest page) {
+        return filter.statusOnly() ? refunds.list(businessId, filter.status(), page)
+                : refunds.list(businessId, filter, page);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.refunds.application.refund;
 
 import dev.refunds.application.port.Page;
 import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.port.RefundFilter;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.Refund;
@@ -22,6 +23,9 @@ public interface FindRefundsUseCase {
     Optional<Refund> latestForPayId(BusinessId businessId, long payId);
 
     Page<Refund> list(BusinessId businessId, Optional<RefundStatus> status, PageRequest page);
+
+    /** The business's refunds that pass the filter, newest first. */
+    Page<Refund> list(BusinessId businessId, RefundFilter filter, PageRequest page);
 
     /** Admin: every business's refunds in a status, oldest first. */
     Page<Refund> listAll(RefundStatus status, PageRequest page);

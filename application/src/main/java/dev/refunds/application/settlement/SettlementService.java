@@ -1,13 +1,13 @@
 package dev.refunds.application.settlement;
 
 import dev.refunds.application.port.PaymentProcessor;
-import dev.refunds.application.port.PaymentProcessor.ProcessorStatus;
 import dev.refunds.application.port.PaymentRepository;
 import dev.refunds.application.port.SettlementQueue;
 import dev.refunds.application.port.Transactions;
 import dev.refunds.application.refund.RefundMover;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.Refund;
+import dev.refunds.domain.payment.RefundStatus;
 import dev.refunds.domain.payment.Settlement;
 
 import java.time.Clock;
@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * Sends {@code INITIATED} refunds to the processor and asks it about {@code PROCESSING} ones until they settle.
+ * Sends {@code INITIATED} refunds to the processor and asks it about {@code PROCESSING} ones until they settle,
+ * then about {@code COMPLETED} ones until their reversal window is over.
  * Safe with any number of workers on one database: a send is claimed under the payment's lock, a check by a
  * compare-and-set on its due time, and every status change re-reads the refund under the lock. The refunds of a
  * batch run on the {@code workers} executor (a processor call takes its time; several run at once), and a pass
@@ -40,6 +41,7 @@ public final class SettlementService implements SettleRefundsUseCase {
     private final Clock clock;
     private final SettlementSettings settings;
     private final Executor workers;
+    private final ProcessorAnswers answers;
 
     /** Settles every refund of a batch in turn, on the caller's thread. */
     public SettlementService(SettlementQueue queue, PaymentProcessor processor, PaymentRepository payments,
@@ -58,6 +60,7 @@ public final class SettlementService implements SettleRefundsUseCase {
         this.clock = clock;
         this.settings = settings;
         this.workers = workers;
+        this.answers = new ProcessorAnswers(processor, mover, transactions, clock);
     }
 
     @Override
@@ -146,35 +149,35 @@ public final class SettlementService implements SettleRefundsUseCase {
         });
     }
 
-    @Override
-    public boolean applyProcessorStatus(Refund refund) {
-        return check(refund);
-    }
-
-    /** True when the refund moved to what the processor says. */
-    private boolean check(Refund refund) {
-        ProcessorStatus status = processor.status(refund.id());
-        if (status instanceof ProcessorStatus.Succeeded succeeded) {
-            return settle(refund, new Settlement.Settled(succeeded.acquirerReference()));
-        } else if (status instanceof ProcessorStatus.Failed failed) {
-            return settle(refund, new Settlement.Declined(failed.code(), failed.reason()));
-        } else if (status instanceof ProcessorStatus.Unknown) {
-            processor.submit(refund.id(), refund.amount());   // the send was lost; same key, so at most one refund
+    private void check(Refund refund) {
+        if (refund.status() == RefundStatus.COMPLETED
+                && !clock.instant().isBefore(refund.completedAt().orElseThrow().plus(settings.reversalWindow()))) {
+            queue.stopChecks(refund.id());
+            return;
         }
-        return false;
+        answers.apply(refund, processor.status(refund.id()));
     }
 
-    private boolean settle(Refund refund, Settlement settlement) {
-        return transactions.inTransaction(() -> mover.settle(refund, settlement, clock.instant())).isAccepted();
-    }
-
-    /** How fast the worker goes; every number bounded. */
+    /**
+     * How fast the worker goes; every number bounded. {@code reversalWindow}: how long after completion a refund
+     * is still checked, because the processor may report it reversed.
+     */
     public record SettlementSettings(int batchSize, Duration sendLease, Duration firstCheckAfter,
-                                     Duration checkEvery, Duration checkEveryMax) {
+                                     Duration checkEvery, Duration checkEveryMax, Duration reversalWindow) {
+        public static final Duration REVERSAL_WINDOW_DEFAULT = Duration.ofDays(7);
+
         public SettlementSettings {
             if (batchSize < 1 || batchSize > 1000) {
                 throw new IllegalArgumentException("batchSize must be 1-1000");
             }
+            if (reversalWindow.isNegative()) {
+                throw new IllegalArgumentException("reversalWindow must not be negative");
+            }
+        }
+
+        public SettlementSettings(int batchSize, Duration sendLease, Duration firstCheckAfter, Duration checkEvery,
+                                  Duration checkEveryMax) {
+            this(batchSize, sendLease, firstCheckAfter, checkEvery, checkEveryMax, REVERSAL_WINDOW_DEFAULT);
         }
 
         /**

@@ -2,6 +2,7 @@ package dev.refunds.application.fakes;
 
 import dev.refunds.application.port.Page;
 import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.port.RefundFilter;
 import dev.refunds.application.port.RefundRepository;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.PaymentId;
@@ -93,6 +94,24 @@ public final class InMemoryRefundRepository implements RefundRepository, Snapsho
                 .toList();
         return Pages.page(newestFirst, refund -> refund.id().value(),
                 refund -> status.map(wanted -> refund.status() == wanted).orElse(true), page);
+    }
+
+    @Override
+    public Page<Refund> list(BusinessId businessId, RefundFilter filter, PageRequest page) {
+        List<Refund> newestFirst = rows.values().stream()
+                .filter(row -> row.refund().businessId().equals(businessId))
+                .sorted(OLDEST_FIRST.reversed())
+                .map(Row::refund)
+                .toList();
+        return Pages.page(newestFirst, refund -> refund.id().value(), refund -> passes(filter, refund), page);
+    }
+
+    private static boolean passes(RefundFilter filter, Refund refund) {
+        return filter.status().map(wanted -> refund.status() == wanted).orElse(true)
+                && filter.paymentId().map(wanted -> refund.paymentId().equals(wanted)).orElse(true)
+                && filter.merchantRef().map(wanted -> refund.merchantRef().equals(Optional.of(wanted))).orElse(true)
+                && filter.createdFrom().map(from -> !refund.initiatedAt().isBefore(from)).orElse(true)
+                && filter.createdTo().map(to -> refund.initiatedAt().isBefore(to)).orElse(true);
     }
 
     @Override

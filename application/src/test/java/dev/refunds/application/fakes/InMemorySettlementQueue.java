@@ -60,7 +60,8 @@ public final class InMemorySettlementQueue implements SettlementQueue, Snapshott
     @Override
     public synchronized List<DueCheck> dueForCheck(Instant now, int max) {
         return refunds.all().stream()
-                .filter(refund -> refund.status() == RefundStatus.PROCESSING && checks.containsKey(refund.id()))
+                .filter(refund -> (refund.status() == RefundStatus.PROCESSING
+                        || refund.status() == RefundStatus.COMPLETED) && checks.containsKey(refund.id()))
                 .filter(refund -> !checks.get(refund.id()).dueAt().isAfter(now))
                 .sorted(Comparator.comparing(refund -> checks.get(refund.id()).dueAt()))
                 .limit(max)
@@ -76,6 +77,11 @@ public final class InMemorySettlementQueue implements SettlementQueue, Snapshott
         }
         checks.put(refundId, new Check(nextAt, check.attempts() + 1));
         return true;
+    }
+
+    @Override
+    public synchronized void stopChecks(RefundId refundId) {
+        checks.remove(refundId);
     }
 
     @Override

@@ -32,12 +32,14 @@ class ReconciliationServiceTest {
     private final SettlementService settlement = new SettlementService(world.settlement, processor, world.payments,
             world.mover, world.transactions, world.clock, new SettlementSettings(5, Duration.ofSeconds(30),
             Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+    private final SyncRefundService sync = new SyncRefundService(world.refunds, world.payments, processor, world.mover,
+            world.transactions, world.clock);
     private final AtomicInteger ids = new AtomicInteger();
     private final Business shop = world.autoBusiness();
     private final Payment paid = world.completedPayment(shop, "500.00");
 
     private ReconciliationService job(int pageSize, int itemsPerRunMax) {
-        return new ReconciliationService(books, processor, world.refunds, books, books, settlement,
+        return new ReconciliationService(books, processor, world.refunds, books, books, sync,
                 world.transactions, world.clock, () -> "DSC_" + ids.incrementAndGet(),
                 new ReconciliationSettings("instance-1", Duration.ofMinutes(5), GRACE, pageSize, itemsPerRunMax));
     }
@@ -107,7 +109,7 @@ class ReconciliationServiceTest {
         Refund refund = world.refund(shop, paid, "50.00");
         settlement.sendDue();
         processor.settle(refund.id(), bdt("50.00"), true, world.clock.instant());
-        settlement.applyProcessorStatus(world.storedRefund(refund));
+        sync.sync(shop.id(), paid.id(), refund.id());
         processor.settle(refund.id(), bdt("50.00"), false, world.clock.instant());
         world.clock.advance(GRACE.plusSeconds(1));
 

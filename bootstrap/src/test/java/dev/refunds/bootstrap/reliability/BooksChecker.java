@@ -27,15 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service in one consistent snapshot (so it may also run while the service is busy):
  * <ul>
  * <li>every payment: {@code refunded_minor + reserved_minor <= amount_minor}, {@code refunded_minor} = Σ of its
- * {@code COMPLETED} refunds, {@code reserved_minor} = Σ of its {@code PENDING_REVIEW}/{@code INITIATED}/
- * {@code PROCESSING} ones, {@code counting_refunds} = how many are in flight or completed, and {@code REFUNDED}
+ * {@code COMPLETED} refunds (a {@code REVERSED} one no longer counts), {@code reserved_minor} = Σ of its
+ * {@code PENDING_REVIEW}/{@code INITIATED}/{@code PROCESSING} ones, {@code counting_refunds} = how many are in flight or completed, and {@code REFUNDED}
  * exactly when the whole amount is refunded; an unpaid or cancelled payment has no refunds;</li>
  * <li>the sandbox processor: every refund it saw exists (once) in {@code refunds}; every {@code COMPLETED} refund
- * was seen by it exactly once and succeeded there; a refund it saw was never rejected, cancelled or left in
- * review, and a {@code FAILED} refund did not succeed there;</li>
+ * was seen by it exactly once and succeeded there (or is due to be reversed there); every {@code REVERSED} refund
+ * was reversed there; a refund it saw was never rejected, cancelled or left in review, and a {@code FAILED} refund
+ * did not succeed there;</li>
  * <li>the outbox: every refund has its one {@code refund.created} event and then one event per later status
  * ({@code refund.approved}, {@code refund.processing}, {@code payment.refunded}, {@code payment.refund_failed},
- * {@code refund.rejected}, {@code refund.cancelled}), each a legal move (API.md's statuses), ending at the
+ * {@code refund.rejected}, {@code refund.cancelled}, {@code payment.refund_reversed}), each a legal move (API.md's statuses), ending at the
  * refund's status, each carrying that status in its body.</li>
  * </ul>
  * The transition table is written out here rather than taken from the domain: a checker that used the code's own
@@ -47,14 +48,16 @@ final class BooksChecker {
     private static final Map<String, Set<String>> LEGAL = Map.of(
             "PENDING_REVIEW", Set.of("INITIATED", "REJECTED", "CANCELLED"),
             "INITIATED", Set.of("PROCESSING", "CANCELLED", "FAILED"),
-            "PROCESSING", Set.of("COMPLETED", "FAILED"));
+            "PROCESSING", Set.of("COMPLETED", "FAILED"),
+            "COMPLETED", Set.of("REVERSED"));
     private static final Map<String, String> EVENT_TARGET = Map.of(
             "refund.approved", "INITIATED",
             "refund.processing", "PROCESSING",
             "payment.refunded", "COMPLETED",
             "payment.refund_failed", "FAILED",
             "refund.rejected", "REJECTED",
-            "refund.cancelled", "CANCELLED");
+            "refund.cancelled", "CANCELLED",
+            "payment.refund_reversed", "REVERSED");
 
     /** What one check looked at and found. */
     record Report(int payments, int refunds, int events, int processorRows, int resubmittedAtProcessor,
@@ -309,8 +312,14 @@ final class BooksChecker {
             case "COMPLETED" -> {
                 if (seen == null) {
                     violations.add(r + ": COMPLETED but the processor never received it");
-                } else if (!seen.outcome().equals("SUCCEEDED")) {
+                } else if (!seen.outcome().equals("SUCCEEDED") && !seen.outcome().equals("REVERSED")) {
                     violations.add(r + ": COMPLETED but the processor's outcome is " + seen.outcome());
+                }
+            }
+            case "REVERSED" -> {
+                if (seen == null || !seen.outcome().equals("REVERSED")) {
+                    violations.add(r + ": REVERSED but the processor "
+                            + (seen == null ? "never received it" : "says " + seen.outcome()));
                 }
             }
             case "FAILED" -> {

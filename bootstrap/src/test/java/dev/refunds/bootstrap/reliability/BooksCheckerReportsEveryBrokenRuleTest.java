@@ -38,7 +38,7 @@ class BooksCheckerReportsEveryBrokenRuleTest {
 
     /** One business's books with a refund in every status. */
     private record Books(Merchant merchant, String payment, String fullyRefunded, String completed, String failed,
-                         String rejected, String cancelled, String inReview) {
+                         String rejected, String cancelled, String inReview, String reversed) {
     }
 
     /** A rule broken on purpose: SQL with {@code :name} placeholders for the books' ids, and what must be said. */
@@ -80,6 +80,12 @@ class BooksCheckerReportsEveryBrokenRuleTest {
                     "UPDATE sandbox_processor_refunds SET outcome = 'FAILED' WHERE refund_id = :completed"),
             new Breakage("a failed refund did not succeed at the processor", "FAILED but the processor refunded it",
                     "UPDATE sandbox_processor_refunds SET outcome = 'SUCCEEDED' WHERE refund_id = :failed"),
+            new Breakage("a reversed refund was reversed at the processor", "REVERSED but the processor says",
+                    "UPDATE sandbox_processor_refunds SET outcome = 'SUCCEEDED' WHERE refund_id = :reversed"),
+            new Breakage("a reversal has its event", "but the refund is REVERSED",
+                    "DELETE FROM outbox_events WHERE refund_id = :reversed AND event_type = 'payment.refund_reversed'"),
+            new Breakage("a reversed refund no longer counts in the refund total", "!= Σ COMPLETED refunds",
+                    "UPDATE refunds SET status = 'COMPLETED' WHERE refund_id = :reversed"),
             new Breakage("the processor holds the refund's amount", "the processor holds",
                     "UPDATE sandbox_processor_refunds SET amount_minor = amount_minor + 1 WHERE refund_id = :completed"),
             new Breakage("a cancelled refund never reached the processor", "yet it was never approved",
@@ -120,7 +126,7 @@ class BooksCheckerReportsEveryBrokenRuleTest {
         }
         awaitSettled(books);
         BooksChecker.Report sound = BooksChecker.of(database).assertClean("sound books, whole database");
-        assertThat(sound.refunds()).as("refunds checked").isEqualTo(books.size() * 6);
+        assertThat(sound.refunds()).as("refunds checked").isEqualTo(books.size() * 7);
 
         List<String> missed = new ArrayList<>();
         for (int i = 0; i < BREAKAGES.size(); i++) {
@@ -155,7 +161,8 @@ class BooksCheckerReportsEveryBrokenRuleTest {
         String rejected = refund(merchant, payment, "20.00");
         String cancelled = refund(merchant, payment, "30.00");
         String inReview = refund(merchant, payment, "40.00");
-        for (String approve : List.of(full, completed, failed)) {
+        String reversed = refund(merchant, payment, "60.31");
+        for (String approve : List.of(full, completed, failed, reversed)) {
             assertThat(api.post("/api/admin/refunds/" + approve + "/approve", null, Api.admin()).status())
                     .isEqualTo(200);
         }
@@ -163,7 +170,7 @@ class BooksCheckerReportsEveryBrokenRuleTest {
                 .status()).isEqualTo(200);
         assertThat(api.post("/api/v1/payments/" + payment + "/refunds/" + cancelled + "/cancel", null,
                 merchant.headers()).status()).isEqualTo(200);
-        return new Books(merchant, payment, small, completed, failed, rejected, cancelled, inReview);
+        return new Books(merchant, payment, small, completed, failed, rejected, cancelled, inReview, reversed);
     }
 
     private String refund(Merchant merchant, String paymentId, String amount) {
@@ -178,7 +185,8 @@ class BooksCheckerReportsEveryBrokenRuleTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             boolean settled = all.stream().allMatch(b -> Set.of("COMPLETED").contains(status(b, b.completed()))
-                    && "FAILED".equals(status(b, b.failed())) && "REFUNDED".equals(paymentStatus(b)));
+                    && "FAILED".equals(status(b, b.failed())) && "REVERSED".equals(status(b, b.reversed()))
+                    && "REFUNDED".equals(paymentStatus(b)));
             if (settled) {
                 return;
             }
@@ -208,7 +216,8 @@ class BooksCheckerReportsEveryBrokenRuleTest {
                         .replace(":failed", "'" + books.failed() + "'")
                         .replace(":rejected", "'" + books.rejected() + "'")
                         .replace(":cancelled", "'" + books.cancelled() + "'")
-                        .replace(":inReview", "'" + books.inReview() + "'");
+                        .replace(":inReview", "'" + books.inReview() + "'")
+                        .replace(":reversed", "'" + books.reversed() + "'");
                 try (PreparedStatement statement = connection.prepareStatement(bound)) {
                     changed += statement.executeUpdate();
                 }

@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  * done twice. What every 2xx promised is kept in the ledger, to be checked against the database afterwards.
  */
 final class MixedLoad implements AutoCloseable {
-    private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "REJECTED", "CANCELLED");
+    private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "REJECTED", "CANCELLED", "REVERSED");
     /** How long one keyed request is retried before it counts as unresolved. */
     private static final Duration RESOLVE_WITHIN = Duration.ofSeconds(90);
 
@@ -221,8 +221,11 @@ final class MixedLoad implements AutoCloseable {
         Map<String, Object> body = new HashMap<>();
         body.put("reason", "reliability v1");
         long minor = random.nextLong(100, 8_001);
-        if (random.nextInt(6) == 0) {
+        int trigger = random.nextInt(6);
+        if (trigger == 0) {
             minor = minor / 100 * 100 + 13;   // declined by the sandbox
+        } else if (trigger == 1) {
+            minor = minor / 100 * 100 + 31;   // completed, then reversed by the sandbox
         }
         boolean full = random.nextInt(10) == 0;
         if (!full) {

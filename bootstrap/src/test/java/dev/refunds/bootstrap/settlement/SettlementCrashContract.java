@@ -393,5 +393,10 @@ abstract class SettlementCrashContract {
         public boolean claimCheck(RefundId refundId, Instant dueAt, Instant nextAt) {
             return mine(refundId) && queue.claimCheck(refundId, dueAt, nextAt);
         }
+
+        @Override
+        public void stopChecks(RefundId refundId) {
+            queue.stopChecks(refundId);
+        }
     }
 }

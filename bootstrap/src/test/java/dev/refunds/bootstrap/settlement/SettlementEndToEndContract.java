@@ -148,10 +148,11 @@ abstract class SettlementEndToEndContract {
     }
 
     @ParameterizedTest(name = "a refund of {1} {0} on {2} {0} settles {3}")
-    @CsvSource({"BDT, 20.13, 5000.00, FAILED", "BDT, 20.31, 5000.00, COMPLETED", "BDT, 113.00, 5000.00, COMPLETED",
-            "JPY, 513, 5000, FAILED", "JPY, 500, 5000, COMPLETED", "KWD, 1.013, 50.000, FAILED",
+    @CsvSource({"BDT, 20.13, 5000.00, FAILED", "BDT, 20.31, 5000.00, REVERSED", "BDT, 113.00, 5000.00, COMPLETED",
+            "JPY, 513, 5000, FAILED", "JPY, 531, 5000, REVERSED", "JPY, 500, 5000, COMPLETED",
+            "KWD, 1.031, 50.000, REVERSED", "KWD, 1.013, 50.000, FAILED",
             "KWD, 1.130, 50.000, COMPLETED"})
-    void the_sandbox_declines_exactly_the_amounts_whose_minor_units_end_in_13(String currency, String amount,
+    void the_sandbox_declines_exactly_the_amounts_ending_in_13_and_reverses_those_ending_in_31(String currency, String amount,
                                                                              String paid, String outcome) {
         Merchant shop = autoShop();
         String paymentId = paidPayment(api, shop, paid, currency);

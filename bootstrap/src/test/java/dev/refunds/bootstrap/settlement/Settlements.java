@@ -30,7 +30,7 @@ final class Settlements {
             "refunds.settlement.poll-every", "50ms",
             "refunds.settlement.check-every", "50ms",
             "refunds.sandbox.settle-delay", "0s");
-    static final Set<String> SETTLED = Set.of("COMPLETED", "FAILED");
+    static final Set<String> SETTLED = Set.of("COMPLETED", "FAILED", "REVERSED");
     static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(15);
 
     private Settlements() {

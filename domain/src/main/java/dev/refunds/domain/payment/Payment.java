@@ -111,12 +111,31 @@ public record Payment(PaymentId id, long payId, BusinessId businessId, Money amo
      * its amount.
      */
     public Decision<RefundChange> moveRefund(Refund refund, RefundStatus next, Optional<String> note, Instant now) {
+        if (next == RefundStatus.REVERSED) {
+            throw new IllegalArgumentException("a reversal needs a completed refund: use reverseRefund");
+        }
         return changeRefund(refund, next, () -> refund.moveTo(next, note, now));
     }
 
     /** Applies what the processor said about one of this payment's refunds, like {@link #moveRefund}. */
     public Decision<RefundChange> settleRefund(Refund refund, Settlement settlement, Instant now) {
         return changeRefund(refund, settlement.target(), () -> refund.settle(settlement, now));
+    }
+
+    /**
+     * A completed refund the processor later reports as returned (the customer's card was closed, say): it no
+     * longer counts, so {@link #refunded()} goes down by its amount, a {@code REFUNDED} payment is
+     * {@code COMPLETED} again and the amount is refundable again. Only a {@link CompletedRefund} can be reversed.
+     */
+    public RefundChange reverseRefund(CompletedRefund completed, Reversal reversal, Instant now) {
+        Refund refund = completed.refund();
+        if (!refund.paymentId().equals(id)) {
+            throw new IllegalArgumentException("refund " + refund.id() + " is not of payment " + id);
+        }
+        Money refundedAfter = refunded.minus(refund.amount());
+        PaymentStatus statusAfter = status == PaymentStatus.REFUNDED ? PaymentStatus.COMPLETED : status;
+        Payment after = with(statusAfter, refundedAfter, reserved, countingRefunds - 1, dispute, completedAt);
+        return new RefundChange(after, refund.reverse(reversal, now));
     }
 
     private Decision<RefundChange> changeRefund(Refund refund, RefundStatus next, Supplier<Refund> change) {

@@ -98,6 +98,14 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
                 processorReference, Optional.empty(), Optional.empty());
     }
 
+    /** The refund reversed; what was known of its completion (when, the references) is kept. */
+    Refund reverse(Reversal reversal, Instant now) {
+        requireMove(RefundStatus.REVERSED);
+        return new Refund(id, paymentId, businessId, amount, RefundStatus.REVERSED, reason, merchantRef,
+                rejectReason, Optional.of(reversal.reason()), initiatedAt, now, completedAt,
+                Optional.of(reversal.code()), processorReference, acquirerReference, Optional.of(now));
+    }
+
     private void requireMove(RefundStatus next) {
         if (!status.canMoveTo(next)) {
             throw new IllegalStateException("refund " + id + " cannot move from " + status + " to " + next);

@@ -10,7 +10,8 @@ public enum RefundStatus {
     private static final Map<RefundStatus, Set<RefundStatus>> NEXT = Map.of(
             PENDING_REVIEW, Set.of(INITIATED, REJECTED, CANCELLED),
             INITIATED, Set.of(PROCESSING, FAILED, CANCELLED),
-            PROCESSING, Set.of(COMPLETED, FAILED));
+            PROCESSING, Set.of(COMPLETED, FAILED),
+            COMPLETED, Set.of(REVERSED));
 
     public boolean canMoveTo(RefundStatus next) {
         return NEXT.getOrDefault(this, Set.of()).contains(next);
@@ -21,7 +22,10 @@ public enum RefundStatus {
         return this == PENDING_REVIEW || this == INITIATED || this == PROCESSING;
     }
 
-    /** True for a refund that counts as "requested" for a {@code SINGLE} policy: in flight or completed. */
+    /**
+     * True for a refund that counts as "requested" for a {@code SINGLE} policy: in flight or completed. A reversed
+     * one does not: the money never reached the customer.
+     */
     public boolean counts() {
         return reservesAmount() || this == COMPLETED;
     }

@@ -28,6 +28,7 @@ import static dev.refunds.domain.payment.PaymentFixtures.completed;
 import static dev.refunds.domain.payment.PaymentFixtures.nextRefundId;
 import static dev.refunds.domain.payment.PaymentFixtures.refusalOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Random refund requests, moves and disputes against one payment, checked after every step against a model the
@@ -45,7 +46,7 @@ class RefundCeilingPropertyTest {
     private static final int STEPS_MIN = 10;
     private static final int STEPS_MAX = 40;
 
-    sealed interface Step permits Request, Move, OpenDispute, CloseDispute {
+    sealed interface Step permits Request, Move, Reverse, OpenDispute, CloseDispute {
     }
 
     enum AmountChoice { OMITTED, RANDOM, PART_OF_REFUNDABLE, ALL_REFUNDABLE, ONE_MORE_THAN_REFUNDABLE }
@@ -54,8 +55,12 @@ class RefundCeilingPropertyTest {
                    Optional<Long> reviewAboveMinor, boolean fullRefundOnly) implements Step {
     }
 
-    /** {@code legal} picks among the moves the refund's status allows, otherwise among all seven statuses. */
+    /** {@code legal} picks among the moves the refund's status allows, otherwise among all eight statuses. */
     record Move(int refundPick, int statusPick, boolean legal) implements Step {
+    }
+
+    /** The processor reports one of the refunds reversed; only a completed one can be. */
+    record Reverse(int refundPick) implements Step {
     }
 
     record OpenDispute() implements Step {
@@ -74,7 +79,7 @@ class RefundCeilingPropertyTest {
             model.apply(step);
             model.check();
         }
-        long completed = model.refunds.stream().filter(r -> r.status() == RefundStatus.COMPLETED).count();
+        long completed = model.refunds.stream().filter(r -> r.completedAt().isPresent()).count();
         // Guards the generator: runs that never complete, refund fully or charge back would prove little.
         Statistics.label("final status").collect(model.payment.status()).coverage(coverage ->
                 coverage.check(PaymentStatus.REFUNDED).percentage(percent -> percent >= 3));
@@ -82,6 +87,9 @@ class RefundCeilingPropertyTest {
             coverage.check(0L).percentage(percent -> percent <= 70);
             coverage.check(2L).percentage(percent -> percent >= 2);
         });
+        long reversed = model.refunds.stream().filter(r -> r.status() == RefundStatus.REVERSED).count();
+        Statistics.label("reversed refunds").collect(Math.min(reversed, 1)).coverage(coverage ->
+                coverage.check(1L).percentage(percent -> percent >= 10));
         Statistics.label("dispute").collect(model.dispute.map(Dispute::status).orElse(null)).coverage(coverage ->
                 coverage.check(DisputeStatus.LOST).percentage(percent -> percent >= 4));
     }
@@ -103,6 +111,8 @@ class RefundCeilingPropertyTest {
                 request(request);
             } else if (step instanceof Move move && !refunds.isEmpty()) {
                 move(move);
+            } else if (step instanceof Reverse reverse && !refunds.isEmpty()) {
+                reverse(reverse);
             } else if (step instanceof OpenDispute) {
                 openDispute();
             } else if (step instanceof CloseDispute close && dispute.isPresent()) {
@@ -180,6 +190,11 @@ class RefundCeilingPropertyTest {
                     ? allowed.get(step.statusPick() % allowed.size())
                     : RefundStatus.values()[step.statusPick() % RefundStatus.values().length];
 
+            if (next == RefundStatus.REVERSED) {
+                assertThatThrownBy(() -> payment.moveRefund(refund, next, Optional.of("processor said no"), NOW))
+                        .as("a reversal is not a plain move").isInstanceOf(IllegalArgumentException.class);
+                return;
+            }
             Decision<RefundChange> decision = payment.moveRefund(refund, next, Optional.of("processor said no"), NOW);
 
             assertThat(decision.isAccepted()).as("%s -> %s", refund.status(), next).isEqualTo(allowed.contains(next));
@@ -190,6 +205,26 @@ class RefundCeilingPropertyTest {
             } else {
                 assertThat(refusalOf(decision).code()).isEqualTo(RefusalCode.INVALID_STATE);
             }
+        }
+
+        private void reverse(Reverse step) {
+            int index = step.refundPick() % refunds.size();
+            Refund refund = refunds.get(index);
+            Optional<CompletedRefund> completed = CompletedRefund.of(refund);
+            assertThat(completed.isPresent()).as("%s can be reversed", refund.status())
+                    .isEqualTo(refund.status() == RefundStatus.COMPLETED);
+            if (completed.isEmpty()) {
+                return;
+            }
+            PaymentStatus before = payment.status();
+            RefundChange change = payment.reverseRefund(completed.get(),
+                    new Reversal(FailureCode.CARD_CLOSED, "card closed"), NOW);
+            payment = change.payment();
+            refunds.set(index, change.refund());
+            assertThat(change.refund().status()).isEqualTo(RefundStatus.REVERSED);
+            assertThat(change.refund().completedAt()).isEqualTo(refund.completedAt());
+            assertThat(payment.status()).as("a REFUNDED payment is COMPLETED again")
+                    .isEqualTo(before == PaymentStatus.REFUNDED ? PaymentStatus.COMPLETED : before);
         }
 
         private void openDispute() {
@@ -215,6 +250,10 @@ class RefundCeilingPropertyTest {
         void check() {
             long completedMinor = sum(Set.of(RefundStatus.COMPLETED));
             long inFlightMinor = sum(IN_FLIGHT);
+            long reversedMinor = sum(Set.of(RefundStatus.REVERSED));
+            long everCompletedMinor = completedMinor + reversedMinor;
+            assertThat(everCompletedMinor + inFlightMinor - reversedMinor).as("completed + in flight - reversed")
+                    .isLessThanOrEqualTo(paidMinor);
             assertThat(payment.refunded().minorUnits() + payment.reserved().minorUnits())
                     .isLessThanOrEqualTo(paidMinor);
             assertThat(payment.refunded().minorUnits()).isEqualTo(completedMinor);
@@ -256,12 +295,14 @@ class RefundCeilingPropertyTest {
                 Arbitraries.integers().between(0, 4).map(i -> i == 0)).as(Request::new);
         // Mostly the first allowed status, which is the way forward (approve, send, complete).
         Arbitrary<Integer> statusPick = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(0)), Tuple.of(4, Arbitraries.integers().between(1, 6)));
+                Tuple.of(6, Arbitraries.just(0)), Tuple.of(4, Arbitraries.integers().between(1, 7)));
         Arbitrary<Step> move = Combinators.combine(Arbitraries.integers().between(0, STEPS_MAX), statusPick,
                 Arbitraries.integers().between(0, 4).map(i -> i > 0)).as(Move::new);
+        Arbitrary<Step> reverse = Arbitraries.integers().between(0, STEPS_MAX).map(Reverse::new);
         Arbitrary<Step> open = Arbitraries.just(new OpenDispute());
         Arbitrary<Step> close = Arbitraries.of(DisputeStatus.WON, DisputeStatus.LOST).map(CloseDispute::new);
-        return Arbitraries.frequencyOf(Tuple.of(8, request), Tuple.of(20, move), Tuple.of(1, open),
+        return Arbitraries.frequencyOf(Tuple.of(8, request), Tuple.of(20, move), Tuple.of(3, reverse),
+                        Tuple.of(1, open),
                         Tuple.of(2, close))
                 .list().ofMinSize(STEPS_MIN).ofMaxSize(STEPS_MAX)
                 .withSizeDistribution(RandomDistribution.uniform());

@@ -26,7 +26,7 @@ class RefundStatusTest {
     private static final Set<String> ALLOWED = Set.of(
             "PENDING_REVIEW->INITIATED", "PENDING_REVIEW->REJECTED", "PENDING_REVIEW->CANCELLED",
             "INITIATED->PROCESSING", "INITIATED->FAILED", "INITIATED->CANCELLED",
-            "PROCESSING->COMPLETED", "PROCESSING->FAILED");
+            "PROCESSING->COMPLETED", "PROCESSING->FAILED", "COMPLETED->REVERSED");
 
     static Stream<Arguments> everyPair() {
         return Arrays.stream(RefundStatus.values()).flatMap(from -> Arrays.stream(RefundStatus.values())
@@ -51,7 +51,7 @@ class RefundStatusTest {
             "PENDING_REVIEW, true, true, false",
             "INITIATED, true, true, false",
             "PROCESSING, true, true, false",
-            "COMPLETED, false, true, true",
+            "COMPLETED, false, true, false",
             "REJECTED, false, false, true",
             "FAILED, false, false, true",
             "CANCELLED, false, false, true",
