@@ -130,8 +130,8 @@ final class SandboxProcessor implements PaymentProcessor {
         @Query("SELECT * FROM sandbox_processor_refunds WHERE refund_id = :refundId")
         Optional<LedgerRow> find(String refundId);
 
-        @Query("SELECT * FROM sandbox_processor_refunds WHERE settle_at_ms < :untilMs AND (settle_at_ms > :atMs"
-                + " OR (settle_at_ms = :atMs AND refund_id > :refundId)) ORDER BY settle_at_ms, refund_id LIMIT :limit")
+        @Query("SELECT * FROM sandbox_processor_refunds WHERE settle_at_ms < :untilMs AND settle_at_ms >= :atMs"
+                + " AND (settle_at_ms > :atMs OR refund_id > :refundId) ORDER BY settle_at_ms, refund_id LIMIT :limit")
         List<LedgerRow> settledAfter(long atMs, String refundId, long untilMs, int limit);
 
         @Query("DELETE FROM sandbox_processor_refunds WHERE refund_id = :refundId")
