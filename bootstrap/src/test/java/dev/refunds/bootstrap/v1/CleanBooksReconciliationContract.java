@@ -86,6 +86,7 @@ abstract class CleanBooksReconciliationContract extends ServiceContract {
             }
             ReconciliationContract.pause(500);
         }
+        service.bean(SandboxLedgerHook.class).forget(new dev.refunds.domain.payment.RefundId(unknown));
         assertThat(listed.get("UNKNOWN_TO_US")).isGreaterThanOrEqualTo(1L);
         assertThat(gauges).isEqualTo(listed);
     }
