@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -95,6 +96,18 @@ final class SandboxProcessor implements PaymentProcessor {
         return new ProcessorStatus.Succeeded(Optional.of(SandboxReferences.acquirerReference(refundId)));
     }
 
+    /** A refund is settled once its settle time has passed; its settlement time is that settle time. */
+    @Override
+    public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
+        Instant now = clock.instant();
+        long untilMs = Times.millis(until.isAfter(now) ? now : until);
+        List<LedgerRow> rows = transactions.executeRead(status -> ledger.settledAfter(
+                Times.millis(after.settledAt()), after.refundId(), untilMs, max));
+        return rows.stream().map(row -> new SettledRefund(new RefundId(row.refundId()),
+                Money.of(row.currency(), row.amountMinor()), !"FAILED".equals(row.outcome()),
+                Times.instant(row.settleAtMs()))).toList();
+    }
+
     @io.micronaut.data.annotation.MappedEntity(value = "sandbox_processor_refunds", escape = false)
     record LedgerRow(@io.micronaut.data.annotation.Id String refundId, long amountMinor, String currency,
                      long receivedAtMs, long settleAtMs, String outcome,
@@ -117,5 +130,15 @@ final class SandboxProcessor implements PaymentProcessor {
 
         @Query("SELECT * FROM sandbox_processor_refunds WHERE refund_id = :refundId")
         Optional<LedgerRow> find(String refundId);
+
+        @Query("SELECT * FROM sandbox_processor_refunds WHERE settle_at_ms < :untilMs AND settle_at_ms >= :atMs"
+                + " AND (settle_at_ms > :atMs OR refund_id > :refundId) ORDER BY settle_at_ms, refund_id LIMIT :limit")
+        List<LedgerRow> settledAfter(long atMs, String refundId, long untilMs, int limit);
+
+        @Query("DELETE FROM sandbox_processor_refunds WHERE refund_id = :refundId")
+        long forget(String refundId);
+
+        @Query("UPDATE sandbox_processor_refunds SET amount_minor = :amountMinor WHERE refund_id = :refundId")
+        long changeAmount(String refundId, long amountMinor);
     }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 @ServerFilter("/api/**")
 final class MalformedIdFilter implements Ordered {
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** A word, or a file name of the CSV exports ({@code refunds.csv}). */
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}(\\.csv)?");
 
     @Override
     public int getOrder() {

@@ -3,6 +3,7 @@ package dev.refunds.rest.error;
 import dev.refunds.domain.payment.Refusal;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 
 /** Builds error responses; refusals map to API codes in one exhaustive switch. */
@@ -13,9 +14,10 @@ public final class Errors {
     private Errors() {
     }
 
+    /** Always JSON, also where the route answers something else on success (the CSV exports). */
     public static MutableHttpResponse<ErrorEnvelope> of(ErrorCode code, String message, String field) {
         MutableHttpResponse<ErrorEnvelope> response = HttpResponse.<ErrorEnvelope>status(code.status())
-                .body(ErrorEnvelope.of(code, message, field));
+                .contentType(MediaType.APPLICATION_JSON_TYPE).body(ErrorEnvelope.of(code, message, field));
         if (code == ErrorCode.SERVICE_UNAVAILABLE) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }

@@ -4,6 +4,8 @@ import dev.refunds.domain.money.Money;
 import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +23,27 @@ public interface PaymentProcessor {
 
     /** What the processor knows of the refund now. Throws when the call failed. */
     ProcessorStatus status(RefundId refundId);
+
+    /**
+     * What the processor settled (completed or failed) after {@code after} and before {@code until}, in the order
+     * of settlement, at most {@code max}: the statement reconciliation compares with the books. Throws when the
+     * call failed.
+     */
+    List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max);
+
+    /**
+     * A place in the processor's settlement order; {@code refundId} "" is the start of the instant (everything
+     * settled at it follows).
+     */
+    record SettlementPosition(Instant settledAt, String refundId) {
+    }
+
+    /** One refund as the processor settled it. */
+    record SettledRefund(RefundId refundId, Money amount, boolean completed, Instant settledAt) {
+        public SettlementPosition position() {
+            return new SettlementPosition(settledAt, refundId.value());
+        }
+    }
 
     sealed interface ProcessorStatus {
         /** Accepted, not settled yet. */

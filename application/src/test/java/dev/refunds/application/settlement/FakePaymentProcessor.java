@@ -2,9 +2,12 @@ package dev.refunds.application.settlement;
 
 import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +44,7 @@ final class FakePaymentProcessor implements PaymentProcessor {
     private final List<RefundId> statusCalls = new ArrayList<>();
     private final Map<RefundId, Money> received = new LinkedHashMap<>();
     private final Map<RefundId, ProcessorStatus> answers = new HashMap<>();
+    private final List<SettledRefund> settled = new ArrayList<>();
     private final List<SubmitFailure> nextSubmitFailures = new ArrayList<>();
     private int nextStatusFailures;
     private int callsInsideTransactions;
@@ -88,6 +92,17 @@ final class FakePaymentProcessor implements PaymentProcessor {
         return received.containsKey(refundId) ? new ProcessorStatus.Pending() : new ProcessorStatus.Unknown();
     }
 
+    /** Settled refunds in settlement order, as the processor's statement lists them. */
+    @Override
+    public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
+        noteTransaction();
+        Comparator<SettlementPosition> order = Comparator.comparing(SettlementPosition::settledAt)
+                .thenComparing(SettlementPosition::refundId);
+        return settled.stream().filter(item -> order.compare(item.position(), after) > 0)
+                .filter(item -> item.settledAt().isBefore(until))
+                .sorted(Comparator.comparing(SettledRefund::position, order)).limit(max).toList();
+    }
+
     // --- tell it what to do -------------------------------------------------------------------------------------
 
     void failNextSubmits(SubmitFailure... failures) {
@@ -102,9 +117,19 @@ final class FakePaymentProcessor implements PaymentProcessor {
         answers.put(refundId, status);
     }
 
+    /** Settles a refund (received or not) at {@code at}: its statement lists it, {@link #status} answers it. */
+    void settle(RefundId refundId, Money amount, boolean completed, Instant at) {
+        settled.removeIf(item -> item.refundId().equals(refundId));
+        settled.add(new SettledRefund(refundId, amount, completed, at));
+        answers.put(refundId, completed ? new ProcessorStatus.Succeeded()
+                : new ProcessorStatus.Failed(FailureCode.DECLINED, "declined"));
+    }
+
     /** Forgets a refund it had received, as a processor that lost the request would. */
     void lose(RefundId refundId) {
         received.remove(refundId);
+        answers.remove(refundId);
+        settled.removeIf(item -> item.refundId().equals(refundId));
     }
 
     // --- what happened ------------------------------------------------------------------------------------------

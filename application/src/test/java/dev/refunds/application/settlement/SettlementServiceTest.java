@@ -131,6 +131,11 @@ class SettlementServiceTest {
             public ProcessorStatus status(RefundId refundId) {
                 return processor.status(refundId);
             }
+
+            @Override
+            public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
+                return processor.settledAfter(after, until, max);
+            }
         };
         SettlementService settlementLosingTheSecondCommit = new SettlementService(world.settlement,
                 losingTheNextCommit, world.payments, world.mover, world.transactions, world.clock,

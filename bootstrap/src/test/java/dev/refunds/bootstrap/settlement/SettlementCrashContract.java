@@ -95,6 +95,11 @@ abstract class SettlementCrashContract {
             public ProcessorStatus status(RefundId refundId) {
                 return real.status(refundId);
             }
+
+            @Override
+            public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
+                return real.settledAfter(after, until, max);
+            }
         };
     }
 
@@ -109,6 +114,11 @@ abstract class SettlementCrashContract {
             @Override
             public ProcessorStatus status(RefundId refundId) {
                 return real.status(refundId);
+            }
+
+            @Override
+            public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
+                return real.settledAfter(after, until, max);
             }
         };
     }
@@ -164,6 +174,11 @@ abstract class SettlementCrashContract {
             @Override
             public ProcessorStatus status(RefundId refundId) {
                 return real.status(refundId);
+            }
+
+            @Override
+            public List<SettledRefund> settledAfter(SettlementPosition after, Instant until, int max) {
+                return real.settledAfter(after, until, max);
             }
         };
         ExecutorService pool = Executors.newFixedThreadPool(workers);

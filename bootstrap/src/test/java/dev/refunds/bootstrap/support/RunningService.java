@@ -45,6 +45,8 @@ public final class RunningService implements AutoCloseable {
         properties.put("refunds.db.password", database.password());
         // Refunds stay where a test puts them unless it starts the settlement worker itself.
         properties.put("refunds.settlement.enabled", false);
+        // Nor does reconciliation run behind a test's back (on a shared database it would compare everyone's data).
+        properties.put("refunds.reconciliation.enabled", false);
         properties.put("refunds.sandbox.settle-delay", "0s");
         properties.putAll(extra);
         ApplicationContext context = ApplicationContext.builder().properties(properties).start();

@@ -1,0 +1,74 @@
+package dev.refunds.rest.reconciliation;
+
+import dev.refunds.application.reconciliation.Discrepancy;
+import dev.refunds.application.reconciliation.DiscrepancyStatus;
+import dev.refunds.application.reconciliation.DiscrepanciesUseCase;
+import dev.refunds.domain.payment.Decision;
+import dev.refunds.rest.Fields;
+import dev.refunds.rest.IdempotentPosts;
+import dev.refunds.rest.JsonBody;
+import dev.refunds.rest.ListView;
+import dev.refunds.rest.Paging;
+import dev.refunds.rest.SuccessEnvelope;
+import dev.refunds.rest.error.Errors;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+
+import java.util.Optional;
+
+/** What the reconciliation job found, newest first, and an operator's resolution of it. */
+@Controller("/api/admin/reconciliation")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ReconciliationController {
+    /** Admin requests share one idempotency scope (as in the admin package). */
+    private static final String ADMIN_SCOPE = "admin";
+
+    private final DiscrepanciesUseCase discrepancies;
+    private final IdempotentPosts posts;
+
+    ReconciliationController(DiscrepanciesUseCase discrepancies, IdempotentPosts posts) {
+        this.discrepancies = discrepancies;
+        this.posts = posts;
+    }
+
+    @Get
+    HttpResponse<?> list(@QueryValue Optional<String> status, @QueryValue Optional<String> limit,
+                         @QueryValue Optional<String> startingAfter) {
+        Optional<DiscrepancyStatus> wanted = Fields.optionalEnum(status.orElse(null), "status",
+                DiscrepancyStatus.class);
+        return HttpResponse.ok(SuccessEnvelope.of(ListView.of(
+                discrepancies.list(wanted, Paging.of(limit, startingAfter)), DiscrepancyView::of)));
+    }
+
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NoteBody.class)))
+    @Post("/{discrepancyId}/resolve")
+    HttpResponse<?> resolve(HttpRequest<?> request, @PathVariable String discrepancyId, @Nullable @Body byte[] json) {
+        NoteBody body = NoteBody.from(JsonBody.parseOrEmpty(json));
+        String note = Fields.required(body.note(), "note", Discrepancy.NOTE_LENGTH_MAX);
+        return posts.run(request, ADMIN_SCOPE, body, () -> discrepancies.resolve(discrepancyId, note)
+                .<HttpResponse<?>>map(ReconciliationController::answer)
+                .orElseGet(() -> Errors.notFound("No discrepancy " + discrepancyId)));
+    }
+
+    private static HttpResponse<?> answer(Decision<Discrepancy> decision) {
+        if (decision instanceof Decision.Accepted<Discrepancy> resolved) {
+            return HttpResponse.ok(SuccessEnvelope.of(DiscrepancyView.of(resolved.value())));
+        }
+        return Errors.refused(((Decision.Refused<Discrepancy>) decision).refusal());
+    }
+}
