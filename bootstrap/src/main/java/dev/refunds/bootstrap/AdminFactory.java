@@ -11,6 +11,7 @@ import dev.refunds.application.business.CreateBusinessUseCase;
 import dev.refunds.application.business.RotateApiKeyService;
 import dev.refunds.application.dispute.DisputesUseCase;
 import dev.refunds.application.operator.OperatorsService;
+import dev.refunds.application.reconciliation.DiscrepanciesUseCase;
 import dev.refunds.application.operator.OperatorsUseCase;
 import dev.refunds.application.port.AdminAuthenticator;
 import dev.refunds.application.port.AdminIds;
@@ -57,8 +58,8 @@ final class AdminFactory {
     @Singleton
     AdminActionsUseCase adminActions(AuditedWrites audited, CreateBusinessUseCase businesses, RotateApiKeyService keys,
                                      ReviewRefundUseCase review, DisputesUseCase disputes,
-                                     WebhookDeliveriesUseCase deliveries) {
-        return new AuditedAdminActions(audited, businesses, keys, review, disputes, deliveries);
+                                     WebhookDeliveriesUseCase deliveries, DiscrepanciesUseCase discrepancies) {
+        return new AuditedAdminActions(audited, businesses, keys, review, disputes, deliveries, discrepancies);
     }
 
     @Singleton

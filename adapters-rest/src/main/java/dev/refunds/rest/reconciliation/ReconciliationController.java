@@ -1,5 +1,7 @@
 package dev.refunds.rest.reconciliation;
 
+import dev.refunds.application.admin.AdminActionsUseCase;
+import dev.refunds.application.operator.Actor;
 import dev.refunds.application.reconciliation.Discrepancy;
 import dev.refunds.application.reconciliation.DiscrepancyStatus;
 import dev.refunds.application.reconciliation.DiscrepanciesUseCase;
@@ -10,6 +12,7 @@ import dev.refunds.rest.JsonBody;
 import dev.refunds.rest.ListView;
 import dev.refunds.rest.Paging;
 import dev.refunds.rest.SuccessEnvelope;
+import dev.refunds.rest.auth.Operators;
 import dev.refunds.rest.error.Errors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -38,10 +41,12 @@ final class ReconciliationController {
     private static final String ADMIN_SCOPE = "admin";
 
     private final DiscrepanciesUseCase discrepancies;
+    private final AdminActionsUseCase actions;
     private final IdempotentPosts posts;
 
-    ReconciliationController(DiscrepanciesUseCase discrepancies, IdempotentPosts posts) {
+    ReconciliationController(DiscrepanciesUseCase discrepancies, AdminActionsUseCase actions, IdempotentPosts posts) {
         this.discrepancies = discrepancies;
+        this.actions = actions;
         this.posts = posts;
     }
 
@@ -60,7 +65,8 @@ final class ReconciliationController {
     HttpResponse<?> resolve(HttpRequest<?> request, @PathVariable String discrepancyId, @Nullable @Body byte[] json) {
         NoteBody body = NoteBody.from(JsonBody.parseOrEmpty(json));
         String note = Fields.required(body.note(), "note", Discrepancy.NOTE_LENGTH_MAX);
-        return posts.run(request, ADMIN_SCOPE, body, () -> discrepancies.resolve(discrepancyId, note)
+        Actor actor = Operators.actor(request);
+        return posts.run(request, ADMIN_SCOPE, body, () -> actions.resolveDiscrepancy(actor, discrepancyId, note)
                 .<HttpResponse<?>>map(ReconciliationController::answer)
                 .orElseGet(() -> Errors.notFound("No discrepancy " + discrepancyId)));
     }

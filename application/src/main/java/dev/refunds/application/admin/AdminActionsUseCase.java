@@ -3,6 +3,7 @@ package dev.refunds.application.admin;
 import dev.refunds.application.business.CreateBusinessCommand;
 import dev.refunds.application.business.CreatedBusiness;
 import dev.refunds.application.operator.Actor;
+import dev.refunds.application.reconciliation.Discrepancy;
 import dev.refunds.application.webhook.RetryDeliveryOutcome;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Decision;
@@ -33,4 +34,7 @@ public interface AdminActionsUseCase {
 
     /** A business's {@code FAILED} webhook delivery, sent once more. */
     RetryDeliveryOutcome retryDelivery(Actor actor, BusinessId businessId, String deliveryId);
+
+    /** Empty when there is no such discrepancy; refused ({@code INVALID_STATE}) when it is already resolved. */
+    Optional<Decision<Discrepancy>> resolveDiscrepancy(Actor actor, String discrepancyId, String note);
 }

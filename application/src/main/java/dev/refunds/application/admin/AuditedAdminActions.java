@@ -7,6 +7,8 @@ import dev.refunds.application.business.CreatedBusiness;
 import dev.refunds.application.business.RotateApiKeyService;
 import dev.refunds.application.dispute.DisputesUseCase;
 import dev.refunds.application.operator.Actor;
+import dev.refunds.application.reconciliation.DiscrepanciesUseCase;
+import dev.refunds.application.reconciliation.Discrepancy;
 import dev.refunds.application.refund.ReviewRefundUseCase;
 import dev.refunds.application.webhook.RetryDeliveryCommand;
 import dev.refunds.application.webhook.RetryDeliveryOutcome;
@@ -32,16 +34,18 @@ public final class AuditedAdminActions implements AdminActionsUseCase {
     private final ReviewRefundUseCase review;
     private final DisputesUseCase disputes;
     private final WebhookDeliveriesUseCase deliveries;
+    private final DiscrepanciesUseCase discrepancies;
 
     public AuditedAdminActions(AuditedWrites audited, CreateBusinessUseCase businesses, RotateApiKeyService keys,
                                ReviewRefundUseCase review, DisputesUseCase disputes,
-                               WebhookDeliveriesUseCase deliveries) {
+                               WebhookDeliveriesUseCase deliveries, DiscrepanciesUseCase discrepancies) {
         this.audited = audited;
         this.businesses = businesses;
         this.keys = keys;
         this.review = review;
         this.disputes = disputes;
         this.deliveries = deliveries;
+        this.discrepancies = discrepancies;
     }
 
     @Override
@@ -87,6 +91,13 @@ public final class AuditedAdminActions implements AdminActionsUseCase {
                 outcome -> outcome instanceof RetryDeliveryOutcome.Retried ? Optional.of(deliveryId) : Optional.empty(),
                 outcome -> Optional.of(businessId.value()),
                 () -> deliveries.retry(new RetryDeliveryCommand(businessId, deliveryId)));
+    }
+
+    @Override
+    public Optional<Decision<Discrepancy>> resolveDiscrepancy(Actor actor, String discrepancyId, String note) {
+        return audited.write(actor, "discrepancy.resolved",
+                found -> found.flatMap(AuditedAdminActions.<Discrepancy>ifAccepted(discrepancyId)),
+                found -> Optional.of(note), () -> discrepancies.resolve(discrepancyId, note));
     }
 
     private static <T> Function<Decision<T>, Optional<String>> ifAccepted(String subject) {

@@ -139,6 +139,11 @@ abstract class ReconciliationContract extends ServiceContract {
         assertThat(resolved.data().path("status").asText()).isEqualTo("RESOLVED");
         assertThat(resolved.data().path("note").asText()).isEqualTo("test charge at the processor, voided");
         assertError(api.post(resolve, Api.json(Map.of("note", "again")), Api.admin()), 409, "INVALID_STATE");
+        JsonNode audit = api.get("/api/admin/audit?subject=" + id, Api.admin()).data().path("items");
+        assertThat(audit).as("one audit record, for the resolution that changed something").hasSize(1);
+        assertThat(audit.get(0).path("action").asText()).isEqualTo("discrepancy.resolved");
+        assertThat(audit.get(0).path("operatorName").asText()).isEqualTo("root");
+        assertThat(audit.get(0).path("reason").asText()).isEqualTo("test charge at the processor, voided");
         assertThat(Reconciliations.listed(api, "OPEN")).noneMatch(item -> item.path("discrepancyId").asText()
                 .equals(id));
         assertThat(Reconciliations.listed(api, "RESOLVED")).anyMatch(item -> item.path("discrepancyId").asText()
