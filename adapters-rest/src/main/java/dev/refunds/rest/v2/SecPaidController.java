@@ -99,7 +99,7 @@ final class SecPaidController {
     HttpResponse<?> refundStatus(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                                  @QueryValue("pay_id") Optional<String> payId) {
         if (payId.isEmpty() || payId.get().isBlank()) {
-            return Errors.of(ErrorCode.VALIDATION_ERROR, "pay_id is required", "pay_id");
+            return Errors.of(ErrorCode.VALIDATION_ERROR, "pay_id is required");   // v2 errors name no field
         }
         if (!PAY_ID.matcher(payId.get()).matches()) {
             return SecPaidErrors.linkNotFound();
