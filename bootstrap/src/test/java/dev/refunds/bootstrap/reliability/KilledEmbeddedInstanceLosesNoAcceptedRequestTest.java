@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
 class KilledEmbeddedInstanceLosesNoAcceptedRequestTest {
-    private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "REJECTED", "CANCELLED");
     private ServiceProcess service;
 
     @AfterAll
@@ -110,7 +108,7 @@ class KilledEmbeddedInstanceLosesNoAcceptedRequestTest {
             Reliability.pause(2000);
             service.kill();
             Map<String, String> statuses = load.statuses(service.embeddedDatabase());
-            boolean settled = statuses.values().stream().allMatch(FINAL::contains);
+            boolean settled = statuses.values().stream().allMatch(MixedLoad.FINAL::contains);
             if (settled || System.nanoTime() > deadline) {
                 if (!settled) {
                     load.surprises.add("refunds still not settled " + timeout + " after the load stopped");

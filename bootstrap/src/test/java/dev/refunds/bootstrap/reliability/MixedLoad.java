@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * done twice. What every 2xx promised is kept in the ledger, to be checked against the database afterwards.
  */
 final class MixedLoad implements AutoCloseable {
-    private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "REJECTED", "CANCELLED", "REVERSED");
+    /** Statuses a refund of the load stays in (a COMPLETED one may still be REVERSED, but needs nothing more). */
+    static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "REJECTED", "CANCELLED", "REVERSED");
     /** How long one keyed request is retried before it counts as unresolved. */
     private static final Duration RESOLVE_WITHIN = Duration.ofSeconds(90);
 
