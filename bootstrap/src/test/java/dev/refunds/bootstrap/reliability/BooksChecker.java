@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The transition table is written out here rather than taken from the domain: a checker that used the code's own
  * rules could not catch the code breaking them.
  */
-final class BooksChecker {
+public final class BooksChecker {
     static final Set<String> IN_FLIGHT = Set.of("PENDING_REVIEW", "INITIATED", "PROCESSING");
     private static final Set<String> PAYMENT_STATUSES = Set.of("PENDING", "COMPLETED", "CANCELLED", "REFUNDED");
     private static final Map<String, Set<String>> LEGAL = Map.of(
@@ -62,7 +62,7 @@ final class BooksChecker {
             "payment.refund_reversed", "REVERSED");
 
     /** What one check looked at and found. */
-    record Report(int payments, int refunds, int events, int processorRows, int resubmittedAtProcessor,
+    public record Report(int payments, int refunds, int events, int processorRows, int resubmittedAtProcessor,
                   List<String> violations) {
         boolean clean() {
             return violations.isEmpty();
@@ -109,7 +109,7 @@ final class BooksChecker {
      * rows half-way on purpose); processor rows that belong to no refund at all are looked for among those the
      * processor received from {@code sinceMs} on.
      */
-    static BooksChecker of(JdbcSettings database, Collection<String> businessIds, long sinceMs) {
+    public static BooksChecker of(JdbcSettings database, Collection<String> businessIds, long sinceMs) {
         if (businessIds.isEmpty()) {
             throw new IllegalArgumentException("name at least one business, or check the whole database");
         }
@@ -122,7 +122,7 @@ final class BooksChecker {
     }
 
     /** Checks, prints the report and asserts it is clean. */
-    Report assertClean(String when) {
+    public Report assertClean(String when) {
         Report report = check();
         System.out.println("BooksChecker (" + when + "): " + report.summary());
         report.violations().forEach(violation -> System.out.println("  VIOLATION " + violation));

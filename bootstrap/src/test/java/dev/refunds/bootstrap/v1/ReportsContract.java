@@ -3,6 +3,7 @@ package dev.refunds.bootstrap.v1;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
+import dev.refunds.bootstrap.reliability.BooksChecker;
 import dev.refunds.bootstrap.support.Merchant;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,8 @@ abstract class ReportsContract extends ServiceContract {
                 "completed", "100.00", "failed", "10.13", "reversed", "0.00", "inFlight", "0.00"));
         assertThat(fieldsOf(balances.get(manual.businessId() + " BDT"))).isEqualTo(Map.of("requested", "50.00",
                 "completed", "0.00", "failed", "0.00", "reversed", "0.00", "inFlight", "30.00"));
+        BooksChecker.of(service.database(), List.of(auto.businessId(), manual.businessId()), from.toEpochMilli())
+                .assertClean("the books behind the balances");
     }
 
     @Test
