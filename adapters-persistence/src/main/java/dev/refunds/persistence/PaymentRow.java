@@ -20,7 +20,7 @@ import java.util.Optional;
 record PaymentRow(@Id String paymentId, long payId, String businessId, long amountMinor, String currency,
                   String paymentType, String status, long refundedMinor, long reservedMinor, int countingRefunds,
                   @Nullable String disputeStatus, @Nullable String merchantRef, @Nullable String description,
-                  long createdAtMs, @Nullable Long completedAtMs) {
+                  long createdAtMs, @Nullable Long completedAtMs, @Nullable String metadata) {
 
     static PaymentRow of(Payment payment) {
         return new PaymentRow(payment.id().value(), payment.payId(), payment.businessId().value(),
@@ -28,7 +28,8 @@ record PaymentRow(@Id String paymentId, long payId, String businessId, long amou
                 payment.status().name(), payment.refunded().minorUnits(), payment.reserved().minorUnits(),
                 payment.countingRefunds(), payment.dispute().map(Enum::name).orElse(null),
                 payment.merchantRef().orElse(null), payment.description().orElse(null),
-                payment.createdAt().toEpochMilli(), payment.completedAt().map(Times::millis).orElse(null));
+                payment.createdAt().toEpochMilli(), payment.completedAt().map(Times::millis).orElse(null),
+                MetadataColumn.text(payment.metadata()));
     }
 
     /** The domain payment; its constructor re-checks the refund ceiling on every row read back. */
@@ -38,6 +39,7 @@ record PaymentRow(@Id String paymentId, long payId, String businessId, long amou
                 PaymentType.valueOf(paymentType), PaymentStatus.valueOf(status), new Money(money, refundedMinor),
                 new Money(money, reservedMinor), countingRefunds,
                 Optional.ofNullable(disputeStatus).map(DisputeStatus::valueOf), Optional.ofNullable(merchantRef),
-                Optional.ofNullable(description), Times.instant(createdAtMs), Times.optionalInstant(completedAtMs));
+                Optional.ofNullable(description), MetadataColumn.metadata(metadata), Times.instant(createdAtMs),
+                Times.optionalInstant(completedAtMs));
     }
 }

@@ -6,6 +6,7 @@ import dev.refunds.domain.business.RefundPolicy;
 import dev.refunds.domain.business.ReviewMode;
 import dev.refunds.domain.money.Currencies;
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.Metadata;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.PaymentType;
@@ -32,7 +33,7 @@ class EmbeddingExampleTest {
         Instant now = Instant.now();
         Payment payment = Payment.create(new PaymentId("PAY_20260517_K8X3M2QZ7D"), 12345,
                 new BusinessId("HB_71c4a09e3f52"), Money.parse("1000.00", bdt), PaymentType.LINK,
-                Optional.empty(), Optional.empty(), now).complete(now).orElseThrow();
+                Optional.empty(), Optional.empty(), Metadata.EMPTY, now).complete(now).orElseThrow();
         RefundPolicy policy = RefundPolicy.of(ReviewMode.AUTO, RefundMode.MULTIPLE);
         RefundRequest request = new RefundRequest(new RefundId("REF_20260517_M4N1J7QZ7D"),
                 Optional.of(Money.parse("400.00", bdt)), false, "customer returned the item", Optional.empty());

@@ -10,19 +10,22 @@ import dev.refunds.domain.money.Money;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.PaymentType;
 import dev.refunds.rest.Fields;
+import dev.refunds.rest.MetadataField;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Currency;
+import java.util.SortedMap;
 
-/** {@code POST /api/v1/payments}: {@code {amount, currency, type?, merchantRef?, description?}}. */
+/** {@code POST /api/v1/payments}: {@code {amount, currency, type?, merchantRef?, description?, metadata?}}. */
 @Serdeable
 record CreatePaymentBody(@Nullable String amount, @Nullable String currency, @Nullable String type,
-                         @Nullable String merchantRef, @Nullable String description) {
+                         @Nullable String merchantRef, @Nullable String description,
+                         @Nullable SortedMap<String, String> metadata) {
 
     static CreatePaymentBody from(JsonBody json) {
         return new CreatePaymentBody(json.string("amount"), json.string("currency"), json.string("type"),
-                json.string("merchantRef"), json.string("description"));
+                json.string("merchantRef"), json.string("description"), json.stringMap("metadata"));
     }
 
     CreatePaymentCommand toCommand(BusinessId businessId) {
@@ -39,7 +42,8 @@ record CreatePaymentBody(@Nullable String amount, @Nullable String currency, @Nu
         PaymentType parsedType = type == null ? PaymentType.LINK : Fields.enumValue(type, "type", PaymentType.class);
         return new CreatePaymentCommand(businessId, parsedAmount, parsedType,
                 Fields.optional(merchantRef, "merchantRef", Payment.MERCHANT_REF_LENGTH_MAX),
-                Fields.optional(description, "description", Payment.DESCRIPTION_LENGTH_MAX));
+                Fields.optional(description, "description", Payment.DESCRIPTION_LENGTH_MAX),
+                MetadataField.of(metadata));
     }
 
     private Currency parsedCurrency() {

@@ -2,6 +2,7 @@ package dev.refunds.application.payment;
 
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.Metadata;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.PaymentType;
 
@@ -10,13 +11,14 @@ import java.util.Optional;
 
 /** A merchant creates a payment link or invoice. */
 public record CreatePaymentCommand(BusinessId businessId, Money amount, PaymentType type,
-                                   Optional<String> merchantRef, Optional<String> description) {
+                                   Optional<String> merchantRef, Optional<String> description, Metadata metadata) {
     public CreatePaymentCommand {
         Objects.requireNonNull(businessId, "businessId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(merchantRef, "merchantRef");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(metadata, "metadata");
         if (amount.isZero()) {
             throw new IllegalArgumentException("a payment is never zero");
         }
@@ -26,5 +28,11 @@ public record CreatePaymentCommand(BusinessId businessId, Money amount, PaymentT
         description.filter(text -> text.length() > Payment.DESCRIPTION_LENGTH_MAX).ifPresent(text -> {
             throw new IllegalArgumentException("description is too long");
         });
+    }
+
+    /** A payment without metadata. */
+    public CreatePaymentCommand(BusinessId businessId, Money amount, PaymentType type,
+                                Optional<String> merchantRef, Optional<String> description) {
+        this(businessId, amount, type, merchantRef, description, Metadata.EMPTY);
     }
 }

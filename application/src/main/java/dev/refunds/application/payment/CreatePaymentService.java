@@ -27,7 +27,8 @@ public final class CreatePaymentService implements CreatePaymentUseCase {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Payment payment = Payment.create(ids.newPaymentId(now), ids.newPayId(), command.businessId(),
-                    command.amount(), command.type(), command.merchantRef(), command.description(), now);
+                    command.amount(), command.type(), command.merchantRef(), command.description(), command.metadata(),
+                    now);
             payments.insert(payment);
             return payment;
         });

@@ -3,11 +3,13 @@ package dev.refunds.application.payment;
 import dev.refunds.application.fakes.FakeWorld;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.Metadata;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.PaymentStatus;
 import dev.refunds.domain.payment.PaymentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.refunds.application.fakes.FakeWorld.bdt;
@@ -32,6 +34,7 @@ class CreatePaymentServiceTest {
         assertThat(payment.refundable()).isEqualTo(bdt("0.00"));
         assertThat(payment.refunded()).isEqualTo(bdt("0.00"));
         assertThat(payment.isDisputed()).isFalse();
+        assertThat(payment.metadata()).isEqualTo(Metadata.EMPTY);
         assertThat(world.payments.findById(business.id(), payment.id())).contains(payment);
     }
 
@@ -55,14 +58,16 @@ class CreatePaymentServiceTest {
     }
 
     @Test
-    void merchant_reference_description_and_invoice_type_are_kept() {
+    void merchant_reference_description_metadata_and_invoice_type_are_kept() {
         Payment payment = world.createPayment.handle(new CreatePaymentCommand(business.id(),
-                Money.of("JPY", 500), PaymentType.INVOICE, Optional.of("order-42"), Optional.of("Two mangoes")));
+                Money.of("JPY", 500), PaymentType.INVOICE, Optional.of("order-42"), Optional.of("Two mangoes"),
+                new Metadata(Map.of("cart", "c-7", "channel", "app"))));
 
         Payment stored = world.storedPayment(payment);
         assertThat(stored.type()).isEqualTo(PaymentType.INVOICE);
         assertThat(stored.merchantRef()).contains("order-42");
         assertThat(stored.description()).contains("Two mangoes");
+        assertThat(stored.metadata().entries()).containsExactly(Map.entry("cart", "c-7"), Map.entry("channel", "app"));
         assertThat(stored.amount()).isEqualTo(Money.of("JPY", 500));
     }
 

@@ -18,11 +18,12 @@ import java.util.function.Supplier;
  *                        {@code PROCESSING})
  * @param countingRefunds how many of its refunds are in flight or completed (the {@code SINGLE} policy's count)
  * @param dispute         the status of the latest dispute, empty if there never was one
+ * @param metadata        the merchant's own key-value pairs, set when the payment is created
  */
 public record Payment(PaymentId id, long payId, BusinessId businessId, Money amount, PaymentType type,
                       PaymentStatus status, Money refunded, Money reserved, int countingRefunds,
                       Optional<DisputeStatus> dispute, Optional<String> merchantRef, Optional<String> description,
-                      Instant createdAt, Optional<Instant> completedAt) {
+                      Metadata metadata, Instant createdAt, Optional<Instant> completedAt) {
 
     public static final int MERCHANT_REF_LENGTH_MAX = 100;
     public static final int DESCRIPTION_LENGTH_MAX = 500;
@@ -36,6 +37,7 @@ public record Payment(PaymentId id, long payId, BusinessId businessId, Money amo
         Objects.requireNonNull(dispute, "dispute");
         Objects.requireNonNull(merchantRef, "merchantRef");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(completedAt, "completedAt");
         PaymentInvariants.check(payId, amount, status, refunded, reserved, countingRefunds, dispute, completedAt);
@@ -43,10 +45,11 @@ public record Payment(PaymentId id, long payId, BusinessId businessId, Money amo
 
     /** A new unpaid payment. */
     public static Payment create(PaymentId id, long payId, BusinessId businessId, Money amount, PaymentType type,
-                                 Optional<String> merchantRef, Optional<String> description, Instant now) {
+                                 Optional<String> merchantRef, Optional<String> description, Metadata metadata,
+                                 Instant now) {
         Money zero = Money.zero(amount.currency());
         return new Payment(id, payId, businessId, amount, type, PaymentStatus.PENDING, zero, zero, 0,
-                Optional.empty(), merchantRef, description, now, Optional.empty());
+                Optional.empty(), merchantRef, description, metadata, now, Optional.empty());
     }
 
     /** What can still be refunded: amount − completed − in flight; zero unless paid, and zero once charged back. */
@@ -187,7 +190,7 @@ public record Payment(PaymentId id, long payId, BusinessId businessId, Money amo
     private Payment with(PaymentStatus newStatus, Money newRefunded, Money newReserved, int newCounting,
                          Optional<DisputeStatus> newDispute, Optional<Instant> newCompletedAt) {
         return new Payment(id, payId, businessId, amount, type, newStatus, newRefunded, newReserved, newCounting,
-                newDispute, merchantRef, description, createdAt, newCompletedAt);
+                newDispute, merchantRef, description, metadata, createdAt, newCompletedAt);
     }
 
     private static <T> Decision<T> invalidState(String message) {

@@ -39,7 +39,7 @@ final class PaymentFixtures {
 
     static Payment pending(Money amount, PaymentType type) {
         return Payment.create(PAYMENT, 12_345, BUSINESS, amount, type, Optional.of("order-42"),
-                Optional.of("a pair of shoes"), NOW);
+                Optional.of("a pair of shoes"), Metadata.EMPTY, NOW);
     }
 
     static Payment completed(Money amount) {

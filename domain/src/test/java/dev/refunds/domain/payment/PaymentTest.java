@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.refunds.domain.payment.PaymentFixtures.BUSINESS;
@@ -36,6 +37,23 @@ class PaymentTest {
         assertThat(payment.completedAt()).isEmpty();
         assertThat(payment.createdAt()).isEqualTo(NOW);
         assertThat(payment.refundable()).isEqualTo(bdt("0.00"));
+    }
+
+    @Test
+    void a_payments_metadata_is_kept_through_payment_refunds_and_disputes() {
+        Metadata metadata = new Metadata(Map.of("order", "42", "channel", "web"));
+        Payment paid = Payment.create(PAYMENT, 12_345, BUSINESS, bdt("1000.00"), PaymentType.LINK,
+                Optional.empty(), Optional.empty(), metadata, NOW).complete(LATER).orElseThrow();
+        RefundRequest request = new RefundRequest(new RefundId("REF_20260517_METADATA00"),
+                Optional.of(bdt("400.00")), false, "returned", Optional.empty());
+        Payment refunding = paid.requestRefund(request, PaymentFixtures.AUTO_MULTIPLE, LATER).orElseThrow()
+                .payment();
+
+        assertThat(paid.metadata()).isEqualTo(metadata);
+        assertThat(refunding.metadata().entries()).containsExactly(
+                Map.entry("channel", "web"), Map.entry("order", "42"));
+        assertThat(refunding.openDispute(new DisputeId("DSP_1"), "fraud", LATER).orElseThrow().payment()
+                .metadata()).isEqualTo(metadata);
     }
 
     @Test
@@ -130,8 +148,8 @@ class PaymentTest {
     void a_payment_id_is_never_zero_or_negative() {
         Money zero = bdt("0.00");
         assertThatThrownBy(() -> new Payment(PAYMENT, 0, BUSINESS, bdt("1.00"), PaymentType.LINK,
-                PaymentStatus.PENDING, zero, zero, 0, Optional.empty(), Optional.empty(), Optional.empty(), NOW,
-                Optional.empty())).isInstanceOf(IllegalStateException.class);
+                PaymentStatus.PENDING, zero, zero, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                Metadata.EMPTY, NOW, Optional.empty())).isInstanceOf(IllegalStateException.class);
     }
 
     private static Payment row(PaymentStatus status, long refundedMinor, long reservedMinor, int counting) {
@@ -142,6 +160,6 @@ class PaymentTest {
     private static Payment payment(Money amount, PaymentStatus status, Money refunded, Money reserved,
                                    int counting, Optional<DisputeStatus> dispute, Optional<Instant> paid) {
         return new Payment(PAYMENT, 12_345, BUSINESS, amount, PaymentType.LINK, status, refunded, reserved,
-                counting, dispute, Optional.empty(), Optional.empty(), NOW, paid);
+                counting, dispute, Optional.empty(), Optional.empty(), Metadata.EMPTY, NOW, paid);
     }
 }

@@ -142,7 +142,7 @@ class RefundMoveTest {
     void a_refund_of_another_payment_cannot_be_moved_here() {
         RefundChange elsewhere = refund(completed(PAID), bdt("400.00"), AUTO_MULTIPLE);
         Payment other = Payment.create(new PaymentId("PAY_20260517_OTHER00000"), 2, PaymentFixtures.BUSINESS, PAID,
-                PaymentType.LINK, Optional.empty(), Optional.empty(), NOW).complete(NOW).orElseThrow();
+                PaymentType.LINK, Optional.empty(), Optional.empty(), Metadata.EMPTY, NOW).complete(NOW).orElseThrow();
 
         assertThatThrownBy(() -> other.moveRefund(elsewhere.refund(), RefundStatus.PROCESSING, Optional.empty(),
                 LATER)).isInstanceOf(IllegalArgumentException.class);
