@@ -1,5 +1,6 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.doc.AdminApi;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -53,7 +54,10 @@ final class BusinessAdminController {
     }
 
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateBusinessBody.class)))
-    @Operation(operationId = "createBusiness", summary = "Create a business")
+    @Operation(operationId = "createBusiness", summary = "Create a business",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "201", description = "The business with its credentials (API key shown once)")
     @IdempotentPost
     @JsonBodyAnswers
@@ -80,7 +84,10 @@ final class BusinessAdminController {
 
     /** Stripe's "roll key": a new key, shown once; the old one works until {@code expiresInSeconds} pass. */
     @RequestBody(content = @Content(schema = @Schema(implementation = RotateKeyBody.class)))
-    @Operation(operationId = "rotateBusinessApiKey", summary = "Rotate a business's API key")
+    @Operation(operationId = "rotateBusinessApiKey", summary = "Rotate a business's API key",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The new API key (shown once)")
     @IdempotentPost
     @NotFoundAnswer

@@ -1,5 +1,6 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.doc.AdminApi;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -73,7 +74,10 @@ final class DisputeAdminController {
     }
 
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
-    @Operation(operationId = "openDispute", summary = "Open a dispute on a payment")
+    @Operation(operationId = "openDispute", summary = "Open a dispute on a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "201", description = "The dispute, OPEN")
     @IdempotentPost
     @NotFoundAnswer
@@ -89,7 +93,10 @@ final class DisputeAdminController {
     }
 
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CloseDisputeBody.class)))
-    @Operation(operationId = "closeDispute", summary = "Close a dispute")
+    @Operation(operationId = "closeDispute", summary = "Close a dispute",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The dispute, WON or LOST")
     @IdempotentPost
     @NotFoundAnswer

@@ -1,5 +1,6 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.doc.AdminApi;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,7 +51,10 @@ final class OperatorAdminController {
     }
 
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateOperatorBody.class)))
-    @Operation(operationId = "createOperator", summary = "Create an operator")
+    @Operation(operationId = "createOperator", summary = "Create an operator",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "201", description = "The operator with its token (shown once)")
     @IdempotentPost
     @JsonBodyAnswers
@@ -83,7 +87,10 @@ final class OperatorAdminController {
         return HttpResponse.ok(SuccessEnvelope.of(OperatorView.of(Operators.of(request))));
     }
 
-    @Operation(operationId = "revokeOperator", summary = "Revoke an operator's token")
+    @Operation(operationId = "revokeOperator", summary = "Revoke an operator's token",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The operator, revoked")
     @IdempotentPost
     @NotFoundAnswer

@@ -1,5 +1,6 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.doc.AdminApi;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -92,7 +93,10 @@ final class RefundReviewController {
         return HttpResponse.ok(SuccessEnvelope.of(ListView.of(page, refund -> AdminRefundView.of(refund, reviewers))));
     }
 
-    @Operation(operationId = "approveRefund", summary = "Approve a refund in review")
+    @Operation(operationId = "approveRefund", summary = "Approve a refund in review",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund, INITIATED")
     @IdempotentPost
     @NotFoundAnswer
@@ -104,7 +108,10 @@ final class RefundReviewController {
     }
 
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
-    @Operation(operationId = "rejectRefund", summary = "Reject a refund in review")
+    @Operation(operationId = "rejectRefund", summary = "Reject a refund in review",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund, REJECTED")
     @IdempotentPost
     @NotFoundAnswer

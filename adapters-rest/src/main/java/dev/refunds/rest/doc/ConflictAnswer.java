@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@ApiResponse(responseCode = "409", description = "A conflict: INVALID_STATE or another state rule named by the code, or IDEMPOTENCY_IN_PROGRESS",
+@ApiResponse(responseCode = "409",
+        description = "A conflict: INVALID_STATE or another state rule named by the code, or IDEMPOTENCY_IN_PROGRESS",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
 public @interface ConflictAnswer {
 }

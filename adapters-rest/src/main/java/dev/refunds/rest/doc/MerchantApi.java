@@ -21,9 +21,11 @@ import java.lang.annotation.Target;
 @SecurityRequirement(name = ApiSecurity.API_KEY)
 @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: a merchant header is missing or wrong",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
-@ApiResponse(responseCode = "500", description = "INTERNAL_ERROR: an unexpected failure, answered with a request id only",
+@ApiResponse(responseCode = "500",
+        description = "INTERNAL_ERROR: an unexpected failure, answered with a request id only",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
-@ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the database does not answer; retry later",
+@ApiResponse(responseCode = "503",
+        description = "SERVICE_UNAVAILABLE: the database does not answer; retry later",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
 public @interface MerchantApi {
 }

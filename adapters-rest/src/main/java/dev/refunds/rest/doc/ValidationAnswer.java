@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@ApiResponse(responseCode = "400", description = "VALIDATION_ERROR: a field, the query or the body is invalid",
+@ApiResponse(responseCode = "400",
+        description = "VALIDATION_ERROR: a field, the query or the body is invalid",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
 public @interface ValidationAnswer {
 }

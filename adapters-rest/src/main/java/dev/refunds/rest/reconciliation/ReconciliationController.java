@@ -1,5 +1,6 @@
 package dev.refunds.rest.reconciliation;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.doc.AdminApi;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -75,7 +76,10 @@ final class ReconciliationController {
     }
 
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NoteBody.class)))
-    @Operation(operationId = "resolveDiscrepancy", summary = "Resolve a discrepancy with a note")
+    @Operation(operationId = "resolveDiscrepancy", summary = "Resolve a discrepancy with a note",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The discrepancy, RESOLVED")
     @IdempotentPost
     @NotFoundAnswer

@@ -1,5 +1,6 @@
 package dev.refunds.rest.v1;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.refunds.rest.doc.ConflictAnswer;
@@ -63,7 +64,10 @@ final class PaymentController {
     }
 
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreatePaymentBody.class)))
-    @Operation(operationId = "createPayment", summary = "Create a payment")
+    @Operation(operationId = "createPayment", summary = "Create a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "201", description = "The payment, PENDING")
     @IdempotentPost
     @JsonBodyAnswers
@@ -102,7 +106,10 @@ final class PaymentController {
                 find.list(merchant.id(), wanted, Paging.of(limit, startingAfter)), PaymentView::of)));
     }
 
-    @Operation(operationId = "completePayment", summary = "Complete a payment")
+    @Operation(operationId = "completePayment", summary = "Complete a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The payment, COMPLETED")
     @IdempotentPost
     @NotFoundAnswer
@@ -114,7 +121,10 @@ final class PaymentController {
                 () -> answer(changeStatus.complete(merchant.id(), new PaymentId(paymentId))));
     }
 
-    @Operation(operationId = "cancelPayment", summary = "Cancel a payment")
+    @Operation(operationId = "cancelPayment", summary = "Cancel a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The payment, CANCELLED")
     @IdempotentPost
     @NotFoundAnswer

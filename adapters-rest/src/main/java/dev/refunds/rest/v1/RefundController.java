@@ -1,5 +1,7 @@
 package dev.refunds.rest.v1;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.refunds.rest.doc.ConflictAnswer;
 import dev.refunds.rest.doc.IdempotentPost;
@@ -63,7 +65,10 @@ final class RefundController {
 
     /** 202: the refund is queued, not settled; follow it by its status or by webhooks. */
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestRefundBody.class)))
-    @Operation(operationId = "createRefund", summary = "Request a refund of a payment")
+    @Operation(operationId = "createRefund", summary = "Request a refund of a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "202", description = "The refund, queued (not yet settled)")
     @IdempotentPost
     @NotFoundAnswer
@@ -99,7 +104,10 @@ final class RefundController {
                 .orElseGet(() -> Errors.notFound("No refund " + refundId + " of payment " + paymentId));
     }
 
-    @Operation(operationId = "cancelRefund", summary = "Cancel a refund")
+    @Operation(operationId = "cancelRefund", summary = "Cancel a refund",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund, CANCELLED")
     @IdempotentPost
     @NotFoundAnswer
@@ -112,7 +120,10 @@ final class RefundController {
     }
 
     /** Asks the processor now and applies its answer; 409 unless the refund is PROCESSING or COMPLETED. */
-    @Operation(operationId = "syncRefund", summary = "Apply the processor's answer now")
+    @Operation(operationId = "syncRefund", summary = "Apply the processor's answer now",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund as the processor reports it")
     @IdempotentPost
     @NotFoundAnswer
@@ -126,7 +137,10 @@ final class RefundController {
 
     /** Updates the metadata only (a key set to "" is removed) and writes refund.updated. */
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRefundBody.class)))
-    @Operation(operationId = "updateRefundMetadata", summary = "Update a refund's metadata")
+    @Operation(operationId = "updateRefundMetadata", summary = "Update a refund's metadata",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund")
     @IdempotentPost
     @NotFoundAnswer

@@ -1,5 +1,7 @@
 package dev.refunds.rest.v2;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.refunds.rest.doc.ConflictAnswer;
 import dev.refunds.rest.doc.IdempotentPost;
@@ -70,7 +72,10 @@ final class SecPaidController {
     }
 
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RefundPaymentDoc.class)))
-    @Operation(operationId = "refundPayment", summary = "Request a refund (v2)")
+    @Operation(operationId = "refundPayment", summary = "Request a refund (v2)",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund, Pending or Approved")
     @IdempotentPost
     @NotFoundAnswer

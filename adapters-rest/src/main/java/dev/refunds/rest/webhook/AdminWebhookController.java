@@ -1,5 +1,6 @@
 package dev.refunds.rest.webhook;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.doc.AdminApi;
@@ -80,7 +81,10 @@ final class AdminWebhookController {
     }
 
     /** 202: queued for the worker; an {@code ADMIN}'s act, recorded in the audit trail. */
-    @Operation(operationId = "retryBusinessWebhookDelivery", summary = "Retry a business's webhook delivery")
+    @Operation(operationId = "retryBusinessWebhookDelivery", summary = "Retry a business's webhook delivery",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "202", description = "The delivery is queued again")
     @IdempotentPost
     @NotFoundAnswer

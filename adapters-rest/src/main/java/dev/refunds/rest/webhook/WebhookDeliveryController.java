@@ -1,5 +1,8 @@
 package dev.refunds.rest.webhook;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.refunds.rest.doc.IdempotentPost;
 import dev.refunds.rest.doc.MerchantApi;
@@ -40,7 +43,10 @@ final class WebhookDeliveryController {
     }
 
     /** 202: queued for the worker, which makes the attempt shortly; follow it in the delivery log. */
-    @Operation(operationId = "retryWebhookDelivery", summary = "Retry a webhook delivery")
+    @Operation(operationId = "retryWebhookDelivery", summary = "Retry a webhook delivery",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "202", description = "The delivery is queued again")
     @IdempotentPost
     @NotFoundAnswer

@@ -1,5 +1,6 @@
 package dev.refunds.rest.webhook;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -64,7 +65,10 @@ final class WebhookEndpointController {
     /** 201 with the signing secret; a replay under the same idempotency key shows the secret redacted. */
     @RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = CreateWebhookEndpointBody.class)))
-    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint")
+    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "201", description = "The endpoint with its signing secret (shown once)")
     @IdempotentPost
     @JsonBodyAnswers
