@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.refunds.bootstrap.support.ApiResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -75,14 +76,16 @@ abstract class V1AndV2SeeTheSameRefundsContract extends SecPaidContract {
     }
 
     @ParameterizedTest(name = "refundStatus?pay_id={0} → 404 Link not found")
-    @ValueSource(strings = {UNKNOWN_PAY_ID, "0", "-1", "abc", "1.5", "", "99999999999999999999999"})
+    @ValueSource(strings = {UNKNOWN_PAY_ID, "0", "-1", "abc", "1.5", "99999999999999999999999"})
     void refund_status_of_an_unknown_or_malformed_pay_id_is_link_not_found(String payId) {
         assertSecPaidError(refundStatus(secPaidBusiness(), payId), 404, LINK_NOT_FOUND);
     }
 
-    @Test
-    void refund_status_without_a_pay_id_is_link_not_found() {
-        assertSecPaidError(refundStatus(secPaidBusiness(), null), 404, LINK_NOT_FOUND);
+    /** API.md: refundStatus without a pay_id (absent or empty) is a 400; Link not found names no payment only. */
+    @ParameterizedTest(name = "refundStatus?pay_id={0} → 400")
+    @NullAndEmptySource
+    void refund_status_without_a_pay_id_is_a_bad_request(String payId) {
+        assertErrorEnvelope(refundStatus(secPaidBusiness(), payId), 400);
     }
 
     // ---- idempotency ----------------------------------------------------------------------------------------
