@@ -1,11 +1,38 @@
 package dev.refunds.rest;
 
+import dev.refunds.rest.doc.ApiSecurity;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The OpenAPI document's head; the paths are generated from the controllers at compile time. */
+/**
+ * The OpenAPI document's head; the paths are generated from the controllers at compile time. The tags' order is
+ * the order Redoc shows them in.
+ */
 @OpenAPIDefinition(info = @Info(title = "Refunds service", version = "1",
-        description = ApiDocumentation.DESCRIPTION))
+        description = ApiDocumentation.DESCRIPTION),
+        servers = @Server(url = "/", description = "The service that serves this document"),
+        tags = {
+            @Tag(name = "Payments", description = "v1 payments of the calling business"),
+            @Tag(name = "Refunds", description = "v1 refunds: request, follow, cancel, sync"),
+            @Tag(name = "SecPaid v2", description = "The SecPaid-style v2 refund API"),
+            @Tag(name = "Webhooks", description = "Webhook endpoints and their deliveries"),
+            @Tag(name = "Admin", description = "Operators: review queue, businesses, disputes, audit"),
+            @Tag(name = "Reports", description = "CSV exports and balances"),
+            @Tag(name = "Operations", description = "Health and metrics")
+        })
+@SecurityScheme(name = ApiSecurity.CLIENT_ID, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = "Client-Id", description = "The merchant's client id; sent with Business-Id and X-Api-Key")
+@SecurityScheme(name = ApiSecurity.BUSINESS_ID, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = "Business-Id", description = "The merchant's business id; sent with Client-Id and X-Api-Key")
+@SecurityScheme(name = ApiSecurity.API_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = "X-Api-Key", description = "The merchant's API key; sent with Client-Id and Business-Id")
+@SecurityScheme(name = ApiSecurity.ADMIN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An operator token (admin API and /metrics)")
 final class ApiDocumentation {
     static final String DESCRIPTION = """
             Payments and their refunds (v1, ShadhinPay style), SecPaid refunds (v2) and the admin API.

@@ -1,5 +1,12 @@
 package dev.refunds.rest;
 
+import dev.refunds.rest.error.ErrorEnvelope;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.port.DatabaseHealth;
 import dev.refunds.rest.error.ErrorCode;
 import dev.refunds.rest.error.Errors;
@@ -16,6 +23,8 @@ import java.util.Map;
  * (liveness): 200 while the process serves HTTP at all, so an orchestrator restarts it only when it is stuck,
  * not when the database is down. Neither needs credentials.
  */
+@Tag(name = "Operations")
+@SecurityRequirements
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HealthController {
@@ -25,11 +34,17 @@ final class HealthController {
         this.database = database;
     }
 
+    @Operation(operationId = "getLiveness", summary = "Is the process alive?")
+    @ApiResponse(responseCode = "200", description = "UP")
     @Get("/live")
     HttpResponse<?> live() {
         return HttpResponse.ok(SuccessEnvelope.of(Map.of("process", "UP")));
     }
 
+    @Operation(operationId = "getHealth", summary = "Is the service ready (the database answers)?")
+    @ApiResponse(responseCode = "200", description = "UP")
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the database does not answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
     @Get
     HttpResponse<?> health() {
         if (database.isReachable()) {

@@ -1,5 +1,10 @@
 package dev.refunds.rest.admin;
 
+import dev.refunds.rest.doc.AdminApi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.admin.AdminQueriesUseCase;
 import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.rest.SuccessEnvelope;
@@ -12,6 +17,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /** Any business's payment with its refunds, disputes and event timeline. */
+@Tag(name = "Admin")
+@AdminApi
 @Controller("/api/admin/payments")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AdminPaymentController {
@@ -21,6 +28,9 @@ final class AdminPaymentController {
         this.queries = queries;
     }
 
+    @Operation(operationId = "getPaymentDetail", summary = "A payment with its refunds, disputes and events")
+    @ApiResponse(responseCode = "200", description = "The payment in detail")
+    @NotFoundAnswer
     @Get("/{paymentId}")
     HttpResponse<?> payment(@PathVariable String paymentId) {
         return queries.payment(new PaymentId(paymentId))

@@ -1,5 +1,12 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.refunds.rest.doc.AdminApi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.audit.AuditQuery;
 import dev.refunds.application.audit.AuditTrailUseCase;
 import dev.refunds.rest.ListView;
@@ -15,6 +22,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
 
 /** The audit trail, newest first. Read only: no route updates or deletes a record. */
+@Tag(name = "Admin")
+@AdminApi
 @Controller("/api/admin/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AuditController {
@@ -24,8 +33,13 @@ final class AuditController {
         this.trail = trail;
     }
 
+    @Operation(operationId = "listAuditRecords", summary = "Read the audit trail")
+    @ApiResponse(responseCode = "200", description = "A page of audit records")
+    @PagedList
     @Get
     HttpResponse<?> list(@QueryValue Optional<String> operatorId, @QueryValue Optional<String> subject,
+                         @Parameter(description = "Page size, 1-100 (default 20)",
+                                 schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
                          @QueryValue Optional<String> limit, @QueryValue Optional<String> startingAfter) {
         AuditQuery query = new AuditQuery(QueryFilters.id(operatorId, "operatorId"), QueryFilters.id(subject, "subject"));
         return HttpResponse.ok(SuccessEnvelope.of(ListView.of(trail.list(query, Paging.of(limit, startingAfter)),

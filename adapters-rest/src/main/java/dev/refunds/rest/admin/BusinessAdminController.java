@@ -1,10 +1,18 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.refunds.rest.doc.AdminApi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.JsonBodyAnswers;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.application.admin.AdminActionsUseCase;
 import dev.refunds.application.admin.AdminQueriesUseCase;
 import dev.refunds.domain.business.BusinessId;
@@ -30,6 +38,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 import java.util.Optional;
 
+@Tag(name = "Admin")
+@AdminApi
 @Controller("/api/admin/businesses")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class BusinessAdminController {
@@ -43,8 +53,14 @@ final class BusinessAdminController {
         this.posts = posts;
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateBusinessBody.class)))
+    @Operation(operationId = "createBusiness", summary = "Create a business",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "201", description = "The business with its credentials (API key shown once)")
+    @IdempotentPost
+    @JsonBodyAnswers
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @Body byte[] json) {
         CreateBusinessBody body = CreateBusinessBody.from(JsonBody.parse(json));
@@ -54,15 +70,28 @@ final class BusinessAdminController {
     }
 
     /** Every business, newest first. */
+    @Operation(operationId = "listBusinesses", summary = "List businesses")
+    @ApiResponse(responseCode = "200", description = "A page of businesses")
+    @PagedList
     @Get
-    HttpResponse<?> list(@QueryValue Optional<String> limit, @QueryValue Optional<String> startingAfter) {
+    HttpResponse<?> list(
+        @Parameter(description = "Page size, 1-100 (default 20)",
+                schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
+        @QueryValue Optional<String> limit, @QueryValue Optional<String> startingAfter) {
         return HttpResponse.ok(SuccessEnvelope.of(ListView.of(queries.businesses(Paging.of(limit, startingAfter)),
                 BusinessView::of)));
     }
 
     /** Stripe's "roll key": a new key, shown once; the old one works until {@code expiresInSeconds} pass. */
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(content = @Content(schema = @Schema(implementation = RotateKeyBody.class)))
+    @Operation(operationId = "rotateBusinessApiKey", summary = "Rotate a business's API key",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The new API key (shown once)")
+    @IdempotentPost
+    @NotFoundAnswer
+    @JsonBodyAnswers
     @Post("/{businessId}/rotate-key")
     HttpResponse<?> rotateKey(HttpRequest<?> request, @PathVariable String businessId, @Nullable @Body byte[] json) {
         RotateKeyBody body = RotateKeyBody.from(json);

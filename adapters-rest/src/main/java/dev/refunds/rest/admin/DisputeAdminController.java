@@ -1,10 +1,18 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.refunds.rest.doc.AdminApi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.JsonBodyAnswers;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
@@ -35,6 +43,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /** Disputes: opened on a payment, closed {@code WON} or {@code LOST}, listed across businesses. */
+@Tag(name = "Admin")
+@AdminApi
 @Controller("/api/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DisputeAdminController {
@@ -49,16 +59,29 @@ final class DisputeAdminController {
     }
 
     /** Every business's disputes, newest first; {@code status=OPEN} for those still open. */
+    @Operation(operationId = "listDisputes", summary = "List disputes")
+    @ApiResponse(responseCode = "200", description = "A page of disputes")
+    @PagedList
     @Get("/disputes")
-    HttpResponse<?> list(@QueryValue Optional<String> status, @QueryValue Optional<String> limit,
+    HttpResponse<?> list(@QueryValue Optional<String> status,
+        @Parameter(description = "Page size, 1-100 (default 20)",
+                schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
+        @QueryValue Optional<String> limit,
                          @QueryValue Optional<String> startingAfter) {
         Optional<DisputeStatus> wanted = Fields.optionalEnum(status.orElse(null), "status", DisputeStatus.class);
         return HttpResponse.ok(SuccessEnvelope.of(ListView.of(queries.disputes(wanted,
                 Paging.of(limit, startingAfter)), DisputeView::of)));
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
+    @Operation(operationId = "openDispute", summary = "Open a dispute on a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "201", description = "The dispute, OPEN")
+    @IdempotentPost
+    @NotFoundAnswer
+    @JsonBodyAnswers
     @Post("/payments/{paymentId}/disputes")
     HttpResponse<?> open(HttpRequest<?> request, @PathVariable String paymentId, @Body byte[] json) {
         ReasonBody body = ReasonBody.from(JsonBody.parse(json));
@@ -69,8 +92,15 @@ final class DisputeAdminController {
         });
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CloseDisputeBody.class)))
+    @Operation(operationId = "closeDispute", summary = "Close a dispute",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The dispute, WON or LOST")
+    @IdempotentPost
+    @NotFoundAnswer
+    @JsonBodyAnswers
     @Post("/disputes/{disputeId}/close")
     HttpResponse<?> close(HttpRequest<?> request, @PathVariable String disputeId, @Body byte[] json) {
         CloseDisputeBody body = CloseDisputeBody.from(JsonBody.parse(json));

@@ -1,5 +1,15 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.refunds.rest.doc.AdminApi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.JsonBodyAnswers;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.operator.OperatorsUseCase;
 import dev.refunds.application.operator.Revocation;
 import dev.refunds.rest.IdempotentPosts;
@@ -20,8 +30,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -29,6 +37,8 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.Optional;
 
 /** Named operators with roles; {@code ADMIN} only, except {@code /me}, which any operator may read. */
+@Tag(name = "Admin")
+@AdminApi
 @Controller("/api/admin/operators")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class OperatorAdminController {
@@ -40,8 +50,14 @@ final class OperatorAdminController {
         this.posts = posts;
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateOperatorBody.class)))
+    @Operation(operationId = "createOperator", summary = "Create an operator",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "201", description = "The operator with its token (shown once)")
+    @IdempotentPost
+    @JsonBodyAnswers
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @Body byte[] json) {
         CreateOperatorBody body = CreateOperatorBody.from(JsonBody.parse(json));
@@ -51,19 +67,33 @@ final class OperatorAdminController {
     }
 
     /** Every operator but {@code root}, newest first. */
+    @Operation(operationId = "listOperators", summary = "List operators")
+    @ApiResponse(responseCode = "200", description = "A page of operators")
+    @PagedList
     @Get
-    HttpResponse<?> list(@QueryValue Optional<String> limit, @QueryValue Optional<String> startingAfter) {
+    HttpResponse<?> list(
+        @Parameter(description = "Page size, 1-100 (default 20)",
+                schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
+        @QueryValue Optional<String> limit, @QueryValue Optional<String> startingAfter) {
         return HttpResponse.ok(SuccessEnvelope.of(ListView.of(operators.list(Paging.of(limit, startingAfter)),
                 OperatorView::of)));
     }
 
     /** Who the caller is: the console shows only what this operator's role may do. */
+    @Operation(operationId = "getCurrentOperator", summary = "The calling operator")
+    @ApiResponse(responseCode = "200", description = "The operator")
     @Get("/me")
     HttpResponse<?> me(HttpRequest<?> request) {
         return HttpResponse.ok(SuccessEnvelope.of(OperatorView.of(Operators.of(request))));
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @Operation(operationId = "revokeOperator", summary = "Revoke an operator's token",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The operator, revoked")
+    @IdempotentPost
+    @NotFoundAnswer
     @Post("/{operatorId}/revoke")
     HttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String operatorId) {
         return posts.run(request, AdminScope.NAME, null, () -> {

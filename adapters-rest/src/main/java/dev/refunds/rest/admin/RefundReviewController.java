@@ -1,10 +1,18 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.refunds.rest.doc.AdminApi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.JsonBodyAnswers;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.application.admin.AdminActionsUseCase;
 import dev.refunds.application.admin.AdminQueriesUseCase;
 import dev.refunds.application.admin.RefundSearch;
@@ -41,6 +49,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The review queue and its decisions, and the refund search across businesses. */
+@Tag(name = "Admin")
+@AdminApi
 @Controller("/api/admin/refunds")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RefundReviewController {
@@ -58,11 +68,17 @@ final class RefundReviewController {
      * Every business's refunds matching the filters, newest first; {@code status=PENDING_REVIEW} is the review
      * queue, oldest first. Without any filter this is the review queue, as it always was.
      */
+    @Operation(operationId = "searchRefunds", summary = "Search refunds across businesses (the review queue)")
+    @ApiResponse(responseCode = "200", description = "A page of refunds")
+    @PagedList
     @Get
     HttpResponse<?> search(@QueryValue Optional<String> status, @QueryValue Optional<String> businessId,
                            @QueryValue Optional<String> paymentId, @QueryValue Optional<String> refundId,
                            @QueryValue Optional<String> merchantRef, @QueryValue Optional<String> createdFrom,
-                           @QueryValue Optional<String> createdTo, @QueryValue Optional<String> limit,
+                           @QueryValue Optional<String> createdTo,
+                               @Parameter(description = "Page size, 1-100 (default 20)",
+                                       schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
+                               @QueryValue Optional<String> limit,
                            @QueryValue Optional<String> startingAfter) {
         boolean anyFilter = businessId.isPresent() || paymentId.isPresent() || refundId.isPresent()
                 || merchantRef.isPresent() || createdFrom.isPresent() || createdTo.isPresent();
@@ -77,7 +93,13 @@ final class RefundReviewController {
         return HttpResponse.ok(SuccessEnvelope.of(ListView.of(page, refund -> AdminRefundView.of(refund, reviewers))));
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @Operation(operationId = "approveRefund", summary = "Approve a refund in review",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The refund, INITIATED")
+    @IdempotentPost
+    @NotFoundAnswer
     @Post("/{refundId}/approve")
     HttpResponse<?> approve(HttpRequest<?> request, @PathVariable String refundId) {
         Actor actor = Operators.actor(request);
@@ -85,8 +107,15 @@ final class RefundReviewController {
                 () -> answer(actions.approve(actor, new RefundId(refundId)), actor));
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
+    @Operation(operationId = "rejectRefund", summary = "Reject a refund in review",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The refund, REJECTED")
+    @IdempotentPost
+    @NotFoundAnswer
+    @JsonBodyAnswers
     @Post("/{refundId}/reject")
     HttpResponse<?> reject(HttpRequest<?> request, @PathVariable String refundId, @Nullable @Body byte[] json) {
         ReasonBody body = ReasonBody.from(JsonBody.parseOrEmpty(json));

@@ -1,5 +1,15 @@
 package dev.refunds.rest.reconciliation;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.refunds.rest.doc.AdminApi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.JsonBodyAnswers;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.admin.AdminActionsUseCase;
 import dev.refunds.application.operator.Actor;
 import dev.refunds.application.reconciliation.Discrepancy;
@@ -25,8 +35,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -34,6 +42,8 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.util.Optional;
 
 /** What the reconciliation job found, newest first, and an operator's resolution of it. */
+@Tag(name = "Admin")
+@AdminApi
 @Controller("/api/admin/reconciliation")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ReconciliationController {
@@ -50,8 +60,14 @@ final class ReconciliationController {
         this.posts = posts;
     }
 
+    @Operation(operationId = "listDiscrepancies", summary = "List reconciliation discrepancies")
+    @ApiResponse(responseCode = "200", description = "A page of discrepancies")
+    @PagedList
     @Get
-    HttpResponse<?> list(@QueryValue Optional<String> status, @QueryValue Optional<String> limit,
+    HttpResponse<?> list(@QueryValue Optional<String> status,
+        @Parameter(description = "Page size, 1-100 (default 20)",
+                schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
+        @QueryValue Optional<String> limit,
                          @QueryValue Optional<String> startingAfter) {
         Optional<DiscrepancyStatus> wanted = Fields.optionalEnum(status.orElse(null), "status",
                 DiscrepancyStatus.class);
@@ -59,8 +75,15 @@ final class ReconciliationController {
                 discrepancies.list(wanted, Paging.of(limit, startingAfter)), DiscrepancyView::of)));
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NoteBody.class)))
+    @Operation(operationId = "resolveDiscrepancy", summary = "Resolve a discrepancy with a note",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The discrepancy, RESOLVED")
+    @IdempotentPost
+    @NotFoundAnswer
+    @JsonBodyAnswers
     @Post("/{discrepancyId}/resolve")
     HttpResponse<?> resolve(HttpRequest<?> request, @PathVariable String discrepancyId, @Nullable @Body byte[] json) {
         NoteBody body = NoteBody.from(JsonBody.parseOrEmpty(json));

@@ -1,5 +1,10 @@
 package dev.refunds.rest.report;
 
+import dev.refunds.rest.doc.AdminApi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.refunds.rest.doc.ValidationAnswer;
 import dev.refunds.application.report.ReportWindow;
 import dev.refunds.application.report.RefundReportsUseCase;
 import dev.refunds.rest.ListView;
@@ -15,6 +20,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
 
 /** Every business's refund export, or one business's ({@code businessId}), and the balances of a window. */
+@Tag(name = "Reports")
+@AdminApi
 @Controller("/api/admin/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AdminReportsController {
@@ -24,6 +31,9 @@ final class AdminReportsController {
         this.reports = reports;
     }
 
+    @Operation(operationId = "exportAllRefundsCsv", summary = "Export refunds of a window as CSV")
+    @ApiResponse(responseCode = "200", description = "RFC 4180 CSV, one row per refund")
+    @ValidationAnswer
     @Get(value = "/refunds.csv", produces = {CsvAnswers.CSV, MediaType.APPLICATION_JSON})
     HttpResponse<?> refunds(@QueryValue Optional<String> from, @QueryValue Optional<String> to,
                             @QueryValue Optional<String> businessId) {
@@ -32,6 +42,9 @@ final class AdminReportsController {
     }
 
     /** {@code {items: [{businessId, currency, requested, completed, failed, reversed, inFlight}], hasMore: false}}. */
+    @Operation(operationId = "getBalances", summary = "Balances per business and currency")
+    @ApiResponse(responseCode = "200", description = "The balances")
+    @ValidationAnswer
     @Get("/balances")
     HttpResponse<?> balances(@QueryValue Optional<String> from, @QueryValue Optional<String> to,
                              @QueryValue Optional<String> businessId) {

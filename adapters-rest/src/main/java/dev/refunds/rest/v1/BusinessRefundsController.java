@@ -1,5 +1,12 @@
 package dev.refunds.rest.v1;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.MerchantApi;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.InvalidInputException;
 import dev.refunds.application.port.RefundFilter;
 import dev.refunds.application.refund.FindRefundsUseCase;
@@ -26,6 +33,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
 
 /** {@code GET /api/v1/refunds}: the business's refunds, newest first, in cursor pages, optionally filtered. */
+@Tag(name = "Refunds")
+@MerchantApi
 @Controller("/api/v1/refunds")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class BusinessRefundsController {
@@ -36,9 +45,15 @@ final class BusinessRefundsController {
     }
 
     /** Filters combine; {@code createdFrom} is inclusive, {@code createdTo} exclusive (ISO-8601 instants). */
+    @Operation(operationId = "listRefunds", summary = "List the business's refunds, newest first")
+    @ApiResponse(responseCode = "200", description = "A page of refunds")
+    @PagedList
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                         @QueryValue Optional<String> status, @QueryValue Optional<String> limit,
+                         @QueryValue Optional<String> status,
+                             @Parameter(description = "Page size, 1-100 (default 20)",
+                                     schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
+                             @QueryValue Optional<String> limit,
                          @QueryValue Optional<String> startingAfter, @QueryValue Optional<String> paymentId,
                          @QueryValue Optional<String> merchantRef, @QueryValue Optional<String> createdFrom,
                          @QueryValue Optional<String> createdTo) {

@@ -1,10 +1,19 @@
 package dev.refunds.rest.v1;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.ConflictAnswer;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.JsonBodyAnswers;
+import dev.refunds.rest.doc.MerchantApi;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
@@ -36,6 +45,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.Optional;
 
+@Tag(name = "Payments")
+@MerchantApi
 @Controller("/api/v1/payments")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PaymentController {
@@ -52,8 +63,14 @@ final class PaymentController {
         this.posts = posts;
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreatePaymentBody.class)))
+    @Operation(operationId = "createPayment", summary = "Create a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "201", description = "The payment, PENDING")
+    @IdempotentPost
+    @JsonBodyAnswers
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @Body byte[] json) {
@@ -64,6 +81,9 @@ final class PaymentController {
         });
     }
 
+    @Operation(operationId = "getPayment", summary = "Get a payment")
+    @ApiResponse(responseCode = "200", description = "The payment")
+    @NotFoundAnswer
     @Get("/{paymentId}")
     HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
         return find.get(merchant.id(), new PaymentId(paymentId))
@@ -71,16 +91,29 @@ final class PaymentController {
                 .orElseGet(() -> Errors.notFound("No payment " + paymentId));
     }
 
+    @Operation(operationId = "listPayments", summary = "List payments, newest first")
+    @ApiResponse(responseCode = "200", description = "A page of payments")
+    @PagedList
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                         @QueryValue Optional<String> status, @QueryValue Optional<String> limit,
+                         @QueryValue Optional<String> status,
+                             @Parameter(description = "Page size, 1-100 (default 20)",
+                                     schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
+                             @QueryValue Optional<String> limit,
                          @QueryValue Optional<String> startingAfter) {
         Optional<PaymentStatus> wanted = Fields.optionalEnum(status.orElse(null), "status", PaymentStatus.class);
         return HttpResponse.ok(SuccessEnvelope.of(ListView.of(
                 find.list(merchant.id(), wanted, Paging.of(limit, startingAfter)), PaymentView::of)));
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @Operation(operationId = "completePayment", summary = "Complete a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The payment, COMPLETED")
+    @IdempotentPost
+    @NotFoundAnswer
+    @ConflictAnswer
     @Post("/{paymentId}/complete")
     HttpResponse<?> complete(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                              @PathVariable String paymentId) {
@@ -88,7 +121,14 @@ final class PaymentController {
                 () -> answer(changeStatus.complete(merchant.id(), new PaymentId(paymentId))));
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @Operation(operationId = "cancelPayment", summary = "Cancel a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The payment, CANCELLED")
+    @IdempotentPost
+    @NotFoundAnswer
+    @ConflictAnswer
     @Post("/{paymentId}/cancel")
     HttpResponse<?> cancel(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @PathVariable String paymentId) {

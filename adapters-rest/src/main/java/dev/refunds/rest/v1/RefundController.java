@@ -1,10 +1,18 @@
 package dev.refunds.rest.v1;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.ConflictAnswer;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.JsonBodyAnswers;
+import dev.refunds.rest.doc.MerchantApi;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.JsonBody;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
@@ -33,6 +41,8 @@ import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+@Tag(name = "Refunds")
+@MerchantApi
 @Controller("/api/v1/payments/{paymentId}/refunds")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class RefundController {
@@ -54,8 +64,16 @@ final class RefundController {
     }
 
     /** 202: the refund is queued, not settled; follow it by its status or by webhooks. */
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RequestRefundBody.class)))
+    @Operation(operationId = "createRefund", summary = "Request a refund of a payment",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "202", description = "The refund, queued (not yet settled)")
+    @IdempotentPost
+    @NotFoundAnswer
+    @ConflictAnswer
+    @JsonBodyAnswers
     @Post
     HttpResponse<?> request(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                             @PathVariable String paymentId, @Body byte[] json) {
@@ -64,6 +82,9 @@ final class RefundController {
                 request.handle(body.toCommand(merchant, new PaymentId(paymentId))), HttpStatus.ACCEPTED));
     }
 
+    @Operation(operationId = "listPaymentRefunds", summary = "List a payment's refunds")
+    @ApiResponse(responseCode = "200", description = "The payment's refunds")
+    @NotFoundAnswer
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
         return find.listForPayment(merchant.id(), new PaymentId(paymentId))
@@ -72,6 +93,9 @@ final class RefundController {
                 .orElseGet(() -> Errors.notFound("No payment " + paymentId));
     }
 
+    @Operation(operationId = "getRefund", summary = "Get a refund")
+    @ApiResponse(responseCode = "200", description = "The refund")
+    @NotFoundAnswer
     @Get("/{refundId}")
     HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId,
                         @PathVariable String refundId) {
@@ -80,7 +104,14 @@ final class RefundController {
                 .orElseGet(() -> Errors.notFound("No refund " + refundId + " of payment " + paymentId));
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @Operation(operationId = "cancelRefund", summary = "Cancel a refund",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The refund, CANCELLED")
+    @IdempotentPost
+    @NotFoundAnswer
+    @ConflictAnswer
     @Post("/{refundId}/cancel")
     HttpResponse<?> cancel(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @PathVariable String paymentId, @PathVariable String refundId) {
@@ -89,7 +120,14 @@ final class RefundController {
     }
 
     /** Asks the processor now and applies its answer; 409 unless the refund is PROCESSING or COMPLETED. */
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @Operation(operationId = "syncRefund", summary = "Apply the processor's answer now",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The refund as the processor reports it")
+    @IdempotentPost
+    @NotFoundAnswer
+    @ConflictAnswer
     @Post("/{refundId}/sync")
     HttpResponse<?> sync(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                          @PathVariable String paymentId, @PathVariable String refundId) {
@@ -98,8 +136,15 @@ final class RefundController {
     }
 
     /** Updates the metadata only (a key set to "" is removed) and writes refund.updated. */
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateRefundBody.class)))
+    @Operation(operationId = "updateRefundMetadata", summary = "Update a refund's metadata",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The refund")
+    @IdempotentPost
+    @NotFoundAnswer
+    @JsonBodyAnswers
     @Post("/{refundId}")
     HttpResponse<?> update(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @PathVariable String paymentId, @PathVariable String refundId, @Body byte[] json) {

@@ -1,10 +1,19 @@
 package dev.refunds.rest.v2;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.ConflictAnswer;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.JsonBodyAnswers;
+import dev.refunds.rest.doc.MerchantApi;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.refunds.rest.doc.ValidationAnswer;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.application.payment.FindPaymentsUseCase;
 import dev.refunds.application.refund.FindRefundsUseCase;
 import dev.refunds.application.refund.PaymentRef;
@@ -40,6 +49,8 @@ import java.util.regex.Pattern;
  * document's messages checked in its table's order (amount given → link found → cancelled → invoice → already
  * requested → dispute → amount valid).
  */
+@Tag(name = "SecPaid v2")
+@MerchantApi
 @Controller("/api/v2")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SecPaidController {
@@ -60,8 +71,16 @@ final class SecPaidController {
         this.posts = posts;
     }
 
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RefundPaymentDoc.class)))
+    @Operation(operationId = "refundPayment", summary = "Request a refund (v2)",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "200", description = "The refund, Pending or Approved")
+    @IdempotentPost
+    @NotFoundAnswer
+    @ConflictAnswer
+    @JsonBodyAnswers
     @Post("/refundPayment")
     HttpResponse<?> refundPayment(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                                   @Body byte[] raw) {
@@ -95,6 +114,10 @@ final class SecPaidController {
     }
 
     /** The latest refund of the link. */
+    @Operation(operationId = "getRefundStatus", summary = "The latest refund of a payment (v2)")
+    @ApiResponse(responseCode = "200", description = "The latest refund")
+    @ValidationAnswer
+    @NotFoundAnswer
     @Get("/refundStatus")
     HttpResponse<?> refundStatus(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                                  @QueryValue("pay_id") Optional<String> payId) {

@@ -1,5 +1,15 @@
 package dev.refunds.rest.webhook;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import dev.refunds.rest.doc.AdminApi;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.admin.AdminActionsUseCase;
 import dev.refunds.application.webhook.ListDeliveriesCommand;
 import dev.refunds.application.webhook.RetryDeliveryOutcome;
@@ -23,12 +33,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 import java.util.Optional;
 
 /** A business's webhook endpoints and deliveries, as operators see them, and a manual retry on its behalf. */
+@Tag(name = "Webhooks")
+@AdminApi
 @Controller("/api/admin/businesses/{businessId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AdminWebhookController {
@@ -45,14 +55,23 @@ final class AdminWebhookController {
         this.posts = posts;
     }
 
+    @Operation(operationId = "listBusinessWebhookEndpoints", summary = "List a business's webhook endpoints")
+    @ApiResponse(responseCode = "200", description = "The endpoints")
+    @NotFoundAnswer
     @Get("/webhook-endpoints")
     HttpResponse<?> endpoints(@PathVariable String businessId) {
         return HttpResponse.ok(SuccessEnvelope.of(ListView.all(endpoints.list(new BusinessId(businessId)),
                 WebhookEndpointView::of)));
     }
 
+    @Operation(operationId = "listBusinessWebhookDeliveries", summary = "List a business endpoint's deliveries")
+    @ApiResponse(responseCode = "200", description = "A page of deliveries")
+    @NotFoundAnswer
+    @PagedList
     @Get("/webhook-endpoints/{endpointId}/deliveries")
     HttpResponse<?> deliveries(@PathVariable String businessId, @PathVariable String endpointId,
+                               @Parameter(description = "Page size, 1-100 (default 20)",
+                                       schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
                                @QueryValue Optional<String> limit, @QueryValue Optional<String> startingAfter) {
         return deliveries.list(new ListDeliveriesCommand(new BusinessId(businessId), endpointId,
                         Paging.of(limit, startingAfter)))
@@ -62,7 +81,13 @@ final class AdminWebhookController {
     }
 
     /** 202: queued for the worker; an {@code ADMIN}'s act, recorded in the audit trail. */
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentPosts.KEY_HEADER, description = IdempotentPosts.KEY_DOC)
+    @Operation(operationId = "retryBusinessWebhookDelivery", summary = "Retry a business's webhook delivery",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "202", description = "The delivery is queued again")
+    @IdempotentPost
+    @NotFoundAnswer
     @Post("/webhook-deliveries/{deliveryId}/retry")
     HttpResponse<?> retry(HttpRequest<?> request, @PathVariable String businessId, @PathVariable String deliveryId) {
         return posts.run(request, "admin", null, () -> {

@@ -1,5 +1,14 @@
 package dev.refunds.rest.webhook;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.MerchantApi;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.webhook.RetryDeliveryCommand;
 import dev.refunds.application.webhook.RetryDeliveryOutcome;
 import dev.refunds.application.webhook.WebhookDeliveriesUseCase;
@@ -20,6 +29,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /** {@code POST /api/v1/webhook-deliveries/{deliveryId}/retry}: a {@code FAILED} delivery is sent once more. */
+@Tag(name = "Webhooks")
+@MerchantApi
 @Controller("/api/v1/webhook-deliveries")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class WebhookDeliveryController {
@@ -32,6 +43,13 @@ final class WebhookDeliveryController {
     }
 
     /** 202: queued for the worker, which makes the attempt shortly; follow it in the delivery log. */
+    @Operation(operationId = "retryWebhookDelivery", summary = "Retry a webhook delivery",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "202", description = "The delivery is queued again")
+    @IdempotentPost
+    @NotFoundAnswer
     @Post("/{deliveryId}/retry")
     HttpResponse<?> retry(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                           @PathVariable String deliveryId) {

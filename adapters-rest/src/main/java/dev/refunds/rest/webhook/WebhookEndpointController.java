@@ -1,5 +1,18 @@
 package dev.refunds.rest.webhook;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.refunds.rest.doc.IdempotentPost;
+import dev.refunds.rest.doc.JsonBodyAnswers;
+import dev.refunds.rest.doc.MerchantApi;
+import dev.refunds.rest.doc.NotFoundAnswer;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.refunds.rest.doc.PagedList;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.webhook.CreateWebhookEndpointOutcome;
 import dev.refunds.application.webhook.DeleteWebhookEndpointCommand;
 import dev.refunds.application.webhook.ListDeliveriesCommand;
@@ -33,6 +46,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** A business's webhook endpoints and their delivery logs; another business's endpoint is a 404. */
+@Tag(name = "Webhooks")
+@MerchantApi
 @Controller("/api/v1/webhook-endpoints")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class WebhookEndpointController {
@@ -48,6 +63,15 @@ final class WebhookEndpointController {
     }
 
     /** 201 with the signing secret; a replay under the same idempotency key shows the secret redacted. */
+    @RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = CreateWebhookEndpointBody.class)))
+    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
+                    description = IdempotentPost.DOC,
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
+    @ApiResponse(responseCode = "201", description = "The endpoint with its signing secret (shown once)")
+    @IdempotentPost
+    @JsonBodyAnswers
     @Post
     HttpResponse<?> create(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @Body byte[] json) {
@@ -63,12 +87,17 @@ final class WebhookEndpointController {
         }, WebhookEndpointController::withoutSecret);
     }
 
+    @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints")
+    @ApiResponse(responseCode = "200", description = "The endpoints")
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant) {
         return HttpResponse.ok(SuccessEnvelope.of(ListView.all(endpoints.list(merchant.id()),
                 WebhookEndpointView::of)));
     }
 
+    @Operation(operationId = "getWebhookEndpoint", summary = "Get a webhook endpoint")
+    @ApiResponse(responseCode = "200", description = "The endpoint")
+    @NotFoundAnswer
     @Get("/{endpointId}")
     HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String endpointId) {
         return endpoints.get(merchant.id(), endpointId)
@@ -77,6 +106,9 @@ final class WebhookEndpointController {
     }
 
     /** Deliveries to a deleted endpoint stop; its log goes with it. */
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint")
+    @ApiResponse(responseCode = "200", description = "The endpoint is deleted")
+    @NotFoundAnswer
     @Delete("/{endpointId}")
     HttpResponse<?> delete(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @PathVariable String endpointId) {
@@ -87,6 +119,9 @@ final class WebhookEndpointController {
     }
 
     /** A disabled endpoint gets deliveries again (from the next event or recovery on). */
+    @Operation(operationId = "enableWebhookEndpoint", summary = "Enable a disabled webhook endpoint")
+    @ApiResponse(responseCode = "200", description = "The endpoint, ENABLED")
+    @NotFoundAnswer
     @Post("/{endpointId}/enable")
     HttpResponse<?> enable(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @PathVariable String endpointId) {
@@ -96,6 +131,10 @@ final class WebhookEndpointController {
     }
 
     /** The new secret, shown once; the old one signs beside it until it expires. */
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate an endpoint's signing secret")
+    @ApiResponse(responseCode = "200", description = "The new secret (shown once)")
+    @NotFoundAnswer
+    @JsonBodyAnswers
     @Post("/{endpointId}/rotate-secret")
     HttpResponse<?> rotateSecret(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                                  @PathVariable String endpointId, @Nullable @Body byte[] json) {
@@ -107,6 +146,10 @@ final class WebhookEndpointController {
     }
 
     /** Sends every FAILED delivery of the window again: 202 with how many. */
+    @Operation(operationId = "recoverWebhookDeliveries", summary = "Send the failed deliveries of a window again")
+    @ApiResponse(responseCode = "202", description = "How many deliveries are sent again")
+    @NotFoundAnswer
+    @JsonBodyAnswers
     @Post("/{endpointId}/recover")
     HttpResponse<?> recover(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                             @PathVariable String endpointId, @Nullable @Body byte[] json) {
@@ -117,9 +160,16 @@ final class WebhookEndpointController {
                 : notFound(endpointId);
     }
 
+    @Operation(operationId = "listWebhookDeliveries", summary = "List an endpoint's deliveries")
+    @ApiResponse(responseCode = "200", description = "A page of deliveries")
+    @NotFoundAnswer
+    @PagedList
     @Get("/{endpointId}/deliveries")
     HttpResponse<?> deliveries(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                               @PathVariable String endpointId, @QueryValue Optional<String> limit,
+                               @PathVariable String endpointId,
+                                   @Parameter(description = "Page size, 1-100 (default 20)",
+                                           schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
+                                   @QueryValue Optional<String> limit,
                                @QueryValue Optional<String> startingAfter) {
         ListDeliveriesCommand command = new ListDeliveriesCommand(merchant.id(), endpointId,
                 Paging.of(limit, startingAfter));
