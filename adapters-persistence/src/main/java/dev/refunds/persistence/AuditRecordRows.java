@@ -26,8 +26,4 @@ interface AuditRecordRows extends GenericRepository<AuditRecordRow, String> {
     @Query("SELECT * FROM audit_records WHERE (:operatorId = '' OR operator_id = :operatorId)"
             + " AND (:subject = '' OR subject = :subject) AND seq < :beforeSeq ORDER BY seq DESC LIMIT :limit")
     List<AuditRecordRow> pageBefore(String operatorId, String subject, long beforeSeq, int limit);
-
-    @Query("SELECT * FROM audit_records WHERE subject IN (:refundIds)"
-            + " AND action IN ('refund.approved', 'refund.rejected') ORDER BY seq")
-    List<AuditRecordRow> reviewsOf(List<String> refundIds);
 }

@@ -14,12 +14,12 @@ record DueCheckRow(@Id String refundId, String paymentId, String businessId, lon
                    @Nullable String failureReason, long initiatedAtMs, long updatedAtMs,
                    @Nullable Long completedAtMs, @Nullable String processorReference,
                    @Nullable String acquirerReference, @Nullable String failureCode, @Nullable Long reversedAtMs,
-                   @Nullable String metadata,
+                   @Nullable String metadata, @Nullable String reviewedBy,
                    long nextCheckAtMs, int checkAttempts) {
 
     RefundRow refund() {
         return new RefundRow(refundId, paymentId, businessId, amountMinor, currency, status, reason, merchantRef,
                 rejectReason, failureReason, initiatedAtMs, updatedAtMs, completedAtMs, processorReference,
-                acquirerReference, failureCode, reversedAtMs, metadata);
+                acquirerReference, failureCode, reversedAtMs, metadata, reviewedBy);
     }
 }

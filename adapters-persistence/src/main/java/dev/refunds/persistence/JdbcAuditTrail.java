@@ -7,10 +7,6 @@ import dev.refunds.application.port.Page;
 import dev.refunds.application.port.PageRequest;
 import jakarta.inject.Singleton;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 @Singleton
 final class JdbcAuditTrail implements AuditTrail {
@@ -31,14 +27,5 @@ final class JdbcAuditTrail implements AuditTrail {
         long before = Pages.cursorSeq(page, rows::findSeq, Long.MAX_VALUE);
         return Pages.of(rows.pageBefore(query.operatorId().orElse(""), query.subject().orElse(""), before,
                 page.limit() + 1), page, AuditRecordRow::toDomain);
-    }
-
-    @Override
-    public Map<String, String> reviewers(Collection<String> refundIds) {
-        Map<String, String> names = new HashMap<>();
-        if (!refundIds.isEmpty()) {
-            rows.reviewsOf(List.copyOf(refundIds)).forEach(row -> names.put(row.subject(), row.operatorName()));
-        }
-        return names;
     }
 }

@@ -21,7 +21,7 @@ record RefundRow(@Id String refundId, String paymentId, String businessId, long 
                  @Nullable String failureReason, long initiatedAtMs, long updatedAtMs,
                  @Nullable Long completedAtMs, @Nullable String processorReference,
                  @Nullable String acquirerReference, @Nullable String failureCode, @Nullable Long reversedAtMs,
-                 @Nullable String metadata) {
+                 @Nullable String metadata, @Nullable String reviewedBy) {
 
     static RefundRow of(Refund refund) {
         return new RefundRow(refund.id().value(), refund.paymentId().value(), refund.businessId().value(),
@@ -31,7 +31,8 @@ record RefundRow(@Id String refundId, String paymentId, String businessId, long 
                 Times.millis(refund.updatedAt()), refund.completedAt().map(Times::millis).orElse(null),
                 refund.processorReference().orElse(null), refund.acquirerReference().orElse(null),
                 refund.failureCode().map(FailureCode::wireName).orElse(null),
-                refund.reversedAt().map(Times::millis).orElse(null), MetadataColumn.text(refund.metadata()));
+                refund.reversedAt().map(Times::millis).orElse(null), MetadataColumn.text(refund.metadata()),
+                refund.reviewedBy().orElse(null));
     }
 
     Refund toDomain() {
@@ -41,7 +42,8 @@ record RefundRow(@Id String refundId, String paymentId, String businessId, long 
                 Optional.ofNullable(failureReason), Times.instant(initiatedAtMs), Times.instant(updatedAtMs),
                 Times.optionalInstant(completedAtMs), Optional.ofNullable(failureCode).map(RefundRow::failureCodeOf),
                 Optional.ofNullable(processorReference), Optional.ofNullable(acquirerReference),
-                Times.optionalInstant(reversedAtMs), MetadataColumn.metadata(metadata));
+                Times.optionalInstant(reversedAtMs), MetadataColumn.metadata(metadata),
+                Optional.ofNullable(reviewedBy));
     }
 
     private static FailureCode failureCodeOf(String wireName) {

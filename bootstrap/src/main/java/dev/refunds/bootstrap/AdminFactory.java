@@ -63,7 +63,7 @@ final class AdminFactory {
     }
 
     @Singleton
-    AdminQueriesUseCase adminQueries(AdminSearch search, AuditTrail trail) {
-        return new AdminQueriesService(search, trail);
+    AdminQueriesUseCase adminQueries(AdminSearch search) {
+        return new AdminQueriesService(search);
     }
 }

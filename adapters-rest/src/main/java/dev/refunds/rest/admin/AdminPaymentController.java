@@ -35,7 +35,7 @@ final class AdminPaymentController {
     HttpResponse<?> payment(@PathVariable String paymentId) {
         return queries.payment(new PaymentId(paymentId))
                 .<HttpResponse<?>>map(detail -> HttpResponse.ok(SuccessEnvelope.of(
-                        PaymentDetailView.of(detail, queries.reviewers(detail.refunds())))))
+                        PaymentDetailView.of(detail))))
                 .orElseGet(() -> Errors.notFound("No payment " + paymentId));
     }
 }

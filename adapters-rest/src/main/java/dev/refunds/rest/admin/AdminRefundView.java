@@ -5,13 +5,10 @@ import dev.refunds.application.view.RefundView;
 import dev.refunds.domain.payment.Refund;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.Map;
-
-/** A refund as operators see it: every field merchants see, its business, and who reviewed it. */
+/** A refund as operators see it: every field merchants see (who reviewed it among them), and its business. */
 @Serdeable
-record AdminRefundView(@JsonUnwrapped RefundView refund, String businessId, String reviewedBy) {
-    static AdminRefundView of(Refund refund, Map<String, String> reviewers) {
-        return new AdminRefundView(RefundView.of(refund), refund.businessId().value(),
-                reviewers.get(refund.id().value()));
+record AdminRefundView(@JsonUnwrapped RefundView refund, String businessId) {
+    static AdminRefundView of(Refund refund) {
+        return new AdminRefundView(RefundView.of(refund), refund.businessId().value());
     }
 }

@@ -5,16 +5,15 @@ import dev.refunds.application.view.PaymentView;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code {payment, businessId, refunds, disputes, events}}: one payment with what an operator looks at. */
 @Serdeable
 record PaymentDetailView(PaymentView payment, String businessId, List<AdminRefundView> refunds,
                          List<DisputeView> disputes, List<EventView> events) {
 
-    static PaymentDetailView of(PaymentDetail detail, Map<String, String> reviewers) {
+    static PaymentDetailView of(PaymentDetail detail) {
         return new PaymentDetailView(PaymentView.of(detail.payment()), detail.payment().businessId().value(),
-                detail.refunds().stream().map(refund -> AdminRefundView.of(refund, reviewers)).toList(),
+                detail.refunds().stream().map(AdminRefundView::of).toList(),
                 detail.disputes().stream().map(DisputeView::of).toList(),
                 detail.events().stream().map(EventView::of).toList());
     }

@@ -45,7 +45,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** The review queue and its decisions, and the refund search across businesses. */
@@ -89,8 +88,7 @@ final class RefundReviewController {
                 QueryFilters.id(refundId, "refundId").map(RefundId::new), QueryFilters.text(merchantRef, "merchantRef"),
                 QueryFilters.instant(createdFrom, "createdFrom"), QueryFilters.instant(createdTo, "createdTo"));
         Page<Refund> page = queries.searchRefunds(search, Paging.of(limit, startingAfter));
-        Map<String, String> reviewers = queries.reviewers(page.items());
-        return HttpResponse.ok(SuccessEnvelope.of(ListView.of(page, refund -> AdminRefundView.of(refund, reviewers))));
+        return HttpResponse.ok(SuccessEnvelope.of(ListView.of(page, AdminRefundView::of)));
     }
 
     @Operation(operationId = "approveRefund", summary = "Approve a refund in review",
@@ -104,7 +102,7 @@ final class RefundReviewController {
     HttpResponse<?> approve(HttpRequest<?> request, @PathVariable String refundId) {
         Actor actor = Operators.actor(request);
         return posts.run(request, AdminScope.NAME, null,
-                () -> answer(actions.approve(actor, new RefundId(refundId)), actor));
+                () -> answer(actions.approve(actor, new RefundId(refundId))));
     }
 
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
@@ -123,15 +121,13 @@ final class RefundReviewController {
         return posts.run(request, AdminScope.NAME, body, () -> {
             Optional<String> reason = Fields.optional(body.reason(), "reason",
                     Refund.REASON_LENGTH_MAX).filter(text -> !text.isBlank());
-            return answer(actions.reject(actor, new RefundId(refundId), reason), actor);
+            return answer(actions.reject(actor, new RefundId(refundId), reason));
         });
     }
 
-    private static HttpResponse<?> answer(Decision<RefundChange> decision, Actor actor) {
+    private static HttpResponse<?> answer(Decision<RefundChange> decision) {
         if (decision instanceof Decision.Accepted<RefundChange> accepted) {
-            Refund refund = accepted.value().refund();
-            return HttpResponse.ok(SuccessEnvelope.of(AdminRefundView.of(refund,
-                    Map.of(refund.id().value(), actor.operator().name()))));
+            return HttpResponse.ok(SuccessEnvelope.of(AdminRefundView.of(accepted.value().refund())));
         }
         return Errors.refused(((Decision.Refused<RefundChange>) decision).refusal());
     }

@@ -1,7 +1,6 @@
 package dev.refunds.application.admin;
 
 import dev.refunds.application.port.AdminSearch;
-import dev.refunds.application.port.AuditTrail;
 import dev.refunds.application.port.Page;
 import dev.refunds.application.port.PageRequest;
 import dev.refunds.domain.business.Business;
@@ -10,17 +9,13 @@ import dev.refunds.domain.payment.DisputeStatus;
 import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.Refund;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 public final class AdminQueriesService implements AdminQueriesUseCase {
     private final AdminSearch search;
-    private final AuditTrail trail;
 
-    public AdminQueriesService(AdminSearch search, AuditTrail trail) {
+    public AdminQueriesService(AdminSearch search) {
         this.search = search;
-        this.trail = trail;
     }
 
     @Override
@@ -41,10 +36,5 @@ public final class AdminQueriesService implements AdminQueriesUseCase {
     @Override
     public Page<Dispute> disputes(Optional<DisputeStatus> status, PageRequest page) {
         return search.disputes(status, page);
-    }
-
-    @Override
-    public Map<String, String> reviewers(List<Refund> refunds) {
-        return trail.reviewers(refunds.stream().map(refund -> refund.id().value()).toList());
     }
 }

@@ -8,8 +8,6 @@ import dev.refunds.domain.payment.DisputeStatus;
 import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.Refund;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** What operators read across businesses: refund search, payment detail, businesses, disputes. */
@@ -21,7 +19,4 @@ public interface AdminQueriesUseCase {
     Page<Business> businesses(PageRequest page);
 
     Page<Dispute> disputes(Optional<DisputeStatus> status, PageRequest page);
-
-    /** Who approved or rejected each of these refunds, for those an operator reviewed. */
-    Map<String, String> reviewers(List<Refund> refunds);
 }

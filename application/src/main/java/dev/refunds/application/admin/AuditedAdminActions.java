@@ -64,13 +64,13 @@ public final class AuditedAdminActions implements AdminActionsUseCase {
     @Override
     public Decision<RefundChange> approve(Actor actor, RefundId refundId) {
         return audited.write(actor, "refund.approved", ifAccepted(refundId.value()), decision -> Optional.empty(),
-                () -> review.approve(refundId));
+                () -> review.approve(refundId, actor.operator().name()));
     }
 
     @Override
     public Decision<RefundChange> reject(Actor actor, RefundId refundId, Optional<String> reason) {
         return audited.write(actor, "refund.rejected", ifAccepted(refundId.value()), decision -> reason,
-                () -> review.reject(refundId, reason));
+                () -> review.reject(refundId, reason, actor.operator().name()));
     }
 
     @Override

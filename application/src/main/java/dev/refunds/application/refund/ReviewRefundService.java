@@ -10,6 +10,7 @@ import dev.refunds.domain.payment.RefundStatus;
 import dev.refunds.domain.payment.RefusalCode;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 public final class ReviewRefundService implements ReviewRefundUseCase {
@@ -26,16 +27,17 @@ public final class ReviewRefundService implements ReviewRefundUseCase {
     }
 
     @Override
-    public Decision<RefundChange> approve(RefundId refundId) {
-        return decide(refundId, RefundStatus.INITIATED, Optional.empty());
+    public Decision<RefundChange> approve(RefundId refundId, String reviewer) {
+        return decide(refundId, RefundStatus.INITIATED, Optional.empty(), reviewer);
     }
 
     @Override
-    public Decision<RefundChange> reject(RefundId refundId, Optional<String> reason) {
-        return decide(refundId, RefundStatus.REJECTED, reason);
+    public Decision<RefundChange> reject(RefundId refundId, Optional<String> reason, String reviewer) {
+        return decide(refundId, RefundStatus.REJECTED, reason, reviewer);
     }
 
-    private Decision<RefundChange> decide(RefundId refundId, RefundStatus next, Optional<String> note) {
+    private Decision<RefundChange> decide(RefundId refundId, RefundStatus next, Optional<String> note,
+                                          String reviewer) {
         return transactions.inTransaction(() -> {
             Optional<Refund> refund = refunds.findAnyById(refundId);
             if (refund.isEmpty()) {
@@ -45,7 +47,10 @@ public final class ReviewRefundService implements ReviewRefundUseCase {
                 return Decision.refused(RefusalCode.INVALID_STATE, "Refund " + refundId + " is "
                         + refund.get().status() + "; only a PENDING_REVIEW refund can be reviewed");
             }
-            return mover.move(refund.get(), next, note, clock.instant());
+            Instant now = clock.instant();
+            return mover.change(refund.get(), now, current -> current.payment()
+                    .moveRefund(current.refund(), next, note, now)
+                    .map(moved -> new RefundChange(moved.payment(), moved.refund().reviewedBy(reviewer))));
         });
     }
 }

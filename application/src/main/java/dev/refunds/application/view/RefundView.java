@@ -9,7 +9,8 @@ import java.util.Map;
 public record RefundView(String refundId, String paymentId, String amount, String currency, String status,
                          String reason, String merchantRef, String rejectReason, String failureReason,
                          String initiatedAt, String completedAt, String failureCode, String processorReference,
-                         String acquirerReference, String reversedAt, Map<String, String> metadata) {
+                         String acquirerReference, String reversedAt, Map<String, String> metadata,
+                         String reviewedBy) {
 
     public static RefundView of(Refund refund) {
         return new RefundView(refund.id().value(), refund.paymentId().value(), refund.amount().toPlainString(),
@@ -19,6 +20,7 @@ public record RefundView(String refundId, String paymentId, String amount, Strin
                 refund.completedAt().map(Object::toString).orElse(null),
                 refund.failureCode().map(FailureCode::wireName).orElse(null),
                 refund.processorReference().orElse(null), refund.acquirerReference().orElse(null),
-                refund.reversedAt().map(Object::toString).orElse(null), refund.metadata().entries());
+                refund.reversedAt().map(Object::toString).orElse(null), refund.metadata().entries(),
+                refund.reviewedBy().orElse(null));
     }
 }

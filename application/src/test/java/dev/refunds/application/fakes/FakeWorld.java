@@ -71,6 +71,8 @@ public final class FakeWorld {
     public final RefundMover mover;
     public final RequestRefundService requestRefund;
     public final CancelRefundService cancelRefund;
+    /** The operator who reviews refunds in these tests. */
+    public static final String REVIEWER = "Nadia";
     public final ReviewRefundService reviewRefund;
     public final FindRefundsService findRefunds;
     public final DisputesService disputesService;

@@ -10,7 +10,6 @@ import dev.refunds.application.port.Page;
 import dev.refunds.application.port.PageRequest;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +61,6 @@ final class InMemoryOperators implements OperatorRepository, AuditTrail, AdminId
     public Page<AuditRecord> list(AuditQuery query, PageRequest page) {
         return new Page<>(records.stream().filter(r -> query.subject().map(r.subject()::equals).orElse(true))
                 .toList(), false);
-    }
-
-    @Override
-    public Map<String, String> reviewers(Collection<String> refundIds) {
-        return Map.of();
     }
 
     List<AuditRecord> records() {

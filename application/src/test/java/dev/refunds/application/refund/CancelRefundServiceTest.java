@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import static dev.refunds.application.fakes.FakeWorld.REVIEWER;
 import static dev.refunds.application.fakes.Decisions.acceptedValueOf;
 import static dev.refunds.application.fakes.Decisions.refusalOf;
 import static dev.refunds.application.fakes.FakeWorld.bdt;
@@ -125,7 +126,7 @@ class CancelRefundServiceTest {
         Business manual = world.manualBusiness();
         Payment payment = world.completedPayment(manual, "80.00");
         Refund refund = world.refund(manual, payment, "10.00");
-        world.reviewRefund.reject(refund.id(), Optional.empty()).orElseThrow();
+        world.reviewRefund.reject(refund.id(), Optional.empty(), REVIEWER).orElseThrow();
 
         assertThat(refusedWithoutChange(manual, payment, refund.id())).isEqualTo(RefusalCode.INVALID_STATE);
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.refunds.application.fakes.FakeWorld.REVIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -159,7 +160,7 @@ class FindRefundsServiceTest {
         Refund b = world.refund(secPaid, secPaidPayment, "70.00");
         Refund c = world.refund(other, otherPaid, "20.00");
         Refund decided = world.refund(other, otherPaid, "30.00");
-        world.reviewRefund.approve(decided.id()).orElseThrow();
+        world.reviewRefund.approve(decided.id(), REVIEWER).orElseThrow();
 
         Page<Refund> queue = world.findRefunds.listAll(RefundStatus.PENDING_REVIEW, first(20));
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import static dev.refunds.application.fakes.FakeWorld.REVIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -93,8 +94,8 @@ class RefundLedgerPropertyTest {
         Refund refund = refunds.get(move.refundIndex() % refunds.size());
         return Optional.of(switch (move.action()) {
             case CANCEL -> world.cancelRefund.cancel(business.id(), payment.id(), refund.id());
-            case APPROVE -> world.reviewRefund.approve(refund.id());
-            case REJECT -> world.reviewRefund.reject(refund.id(), Optional.of("not eligible"));
+            case APPROVE -> world.reviewRefund.approve(refund.id(), REVIEWER);
+            case REJECT -> world.reviewRefund.reject(refund.id(), Optional.of("not eligible"), REVIEWER);
             case PROCESS -> world.move(refund, RefundStatus.PROCESSING, Optional.empty());
             case COMPLETE -> world.move(refund, RefundStatus.COMPLETED, Optional.empty());
             case FAIL -> world.move(refund, RefundStatus.FAILED, Optional.of("declined"));

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import static dev.refunds.application.fakes.FakeWorld.REVIEWER;
 import static dev.refunds.application.fakes.Decisions.acceptedValueOf;
 import static dev.refunds.application.fakes.Decisions.refusalOf;
 import static dev.refunds.application.fakes.FakeWorld.bdt;
@@ -42,19 +43,22 @@ class ReviewRefundServiceTest {
     @Test
     void the_refund_starts_waiting_for_review() {
         assertThat(waiting.status()).isEqualTo(RefundStatus.PENDING_REVIEW);
+        assertThat(waiting.reviewedBy()).isEmpty();
+        assertThat(RefundView.of(waiting).reviewedBy()).isNull();
     }
 
     @Test
     void approving_sends_the_refund_on_as_initiated_and_announces_refund_approved() {
         Instant now = world.clock.advance(Duration.ofMinutes(5));
 
-        RefundChange change = acceptedValueOf(world.reviewRefund.approve(waiting.id()));
+        RefundChange change = acceptedValueOf(world.reviewRefund.approve(waiting.id(), REVIEWER));
 
         Refund approved = world.storedRefund(waiting);
         assertThat(approved).isEqualTo(change.refund());
         assertThat(approved.status()).isEqualTo(RefundStatus.INITIATED);
         assertThat(approved.updatedAt()).isEqualTo(now);
         assertThat(approved.rejectReason()).isEmpty();
+        assertThat(approved.reviewedBy()).contains(REVIEWER);
         Payment payment = world.storedPayment(paid);
         assertThat(payment.reserved()).isEqualTo(bdt("200.00"));
         assertThat(payment.refundable()).isEqualTo(bdt("300.00"));
@@ -67,6 +71,7 @@ class ReviewRefundServiceTest {
         assertThat(event.occurredAt()).isEqualTo(now);
         assertThat(event.businessId()).isEqualTo(secPaid.id());
         assertThat(event.refund()).isEqualTo(RefundView.of(approved));
+        assertThat(event.refund().reviewedBy()).isEqualTo(REVIEWER);
         assertThat(event.payment()).isEqualTo(PaymentView.of(payment));
     }
 
@@ -74,12 +79,14 @@ class ReviewRefundServiceTest {
     void rejecting_with_a_reason_records_it_releases_the_amount_and_announces_refund_rejected() {
         Instant now = world.clock.advance(Duration.ofMinutes(5));
 
-        RefundChange change = acceptedValueOf(world.reviewRefund.reject(waiting.id(), Optional.of("duplicate")));
+        RefundChange change = acceptedValueOf(
+                world.reviewRefund.reject(waiting.id(), Optional.of("duplicate"), REVIEWER));
 
         Refund rejected = world.storedRefund(waiting);
         assertThat(rejected).isEqualTo(change.refund());
         assertThat(rejected.status()).isEqualTo(RefundStatus.REJECTED);
         assertThat(rejected.rejectReason()).contains("duplicate");
+        assertThat(rejected.reviewedBy()).contains(REVIEWER);
         Payment payment = world.storedPayment(paid);
         assertThat(payment.reserved()).isEqualTo(bdt("0.00"));
         assertThat(payment.refundable()).isEqualTo(bdt("500.00"));
@@ -91,13 +98,15 @@ class ReviewRefundServiceTest {
         assertThat(event.occurredAt()).isEqualTo(now);
         assertThat(event.refund().rejectReason()).isEqualTo("duplicate");
         assertThat(event.refund().status()).isEqualTo("REJECTED");
+        assertThat(event.refund().reviewedBy()).isEqualTo(REVIEWER);
         assertThat(event.payment().refundableAmount()).isEqualTo("500.00");
         assertThat(world.outbox.events()).hasSize(2);
     }
 
     @Test
     void rejecting_without_a_reason_leaves_the_reject_reason_empty() {
-        Refund rejected = acceptedValueOf(world.reviewRefund.reject(waiting.id(), Optional.empty())).refund();
+        Refund rejected = acceptedValueOf(world.reviewRefund.reject(waiting.id(), Optional.empty(), REVIEWER))
+                .refund();
 
         assertThat(rejected.status()).isEqualTo(RefundStatus.REJECTED);
         assertThat(rejected.rejectReason()).isEmpty();
@@ -109,7 +118,7 @@ class ReviewRefundServiceTest {
         assertThat(refusalOf(world.requestRefund.handle(refundCommand(secPaid, paid, "10.00"))).code())
                 .isEqualTo(RefusalCode.REFUND_ALREADY_REQUESTED);
 
-        world.reviewRefund.reject(waiting.id(), Optional.of("too early")).orElseThrow();
+        world.reviewRefund.reject(waiting.id(), Optional.of("too early"), REVIEWER).orElseThrow();
 
         assertThat(world.refund(secPaid, paid, "500.00").status()).isEqualTo(RefundStatus.PENDING_REVIEW);
     }
@@ -120,28 +129,30 @@ class ReviewRefundServiceTest {
         Payment payment = world.completedPayment(auto, "50.00");
         Refund initiated = world.refund(auto, payment, "10.00");
 
-        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(initiated.id())))
+        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(initiated.id(), REVIEWER)))
                 .isEqualTo(RefusalCode.INVALID_STATE);
-        assertThat(refusedWithoutChange(() -> world.reviewRefund.reject(initiated.id(), Optional.of("no"))))
+        assertThat(refusedWithoutChange(
+                () -> world.reviewRefund.reject(initiated.id(), Optional.of("no"), REVIEWER)))
                 .isEqualTo(RefusalCode.INVALID_STATE);
     }
 
     @Test
     void approving_twice_is_an_invalid_state_and_announces_nothing_more() {
-        world.reviewRefund.approve(waiting.id()).orElseThrow();
+        world.reviewRefund.approve(waiting.id(), REVIEWER).orElseThrow();
 
-        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(waiting.id())))
+        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(waiting.id(), REVIEWER)))
                 .isEqualTo(RefusalCode.INVALID_STATE);
         assertThat(world.outbox.events()).hasSize(2);
     }
 
     @Test
     void a_rejected_refund_cannot_be_approved_nor_rejected_again() {
-        world.reviewRefund.reject(waiting.id(), Optional.empty()).orElseThrow();
+        world.reviewRefund.reject(waiting.id(), Optional.empty(), REVIEWER).orElseThrow();
 
-        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(waiting.id())))
+        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(waiting.id(), REVIEWER)))
                 .isEqualTo(RefusalCode.INVALID_STATE);
-        assertThat(refusedWithoutChange(() -> world.reviewRefund.reject(waiting.id(), Optional.empty())))
+        assertThat(refusedWithoutChange(
+                () -> world.reviewRefund.reject(waiting.id(), Optional.empty(), REVIEWER)))
                 .isEqualTo(RefusalCode.INVALID_STATE);
     }
 
@@ -149,7 +160,7 @@ class ReviewRefundServiceTest {
     void a_refund_cancelled_by_the_merchant_cannot_be_approved() {
         world.cancelRefund.cancel(secPaid.id(), paid.id(), waiting.id()).orElseThrow();
 
-        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(waiting.id())))
+        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(waiting.id(), REVIEWER)))
                 .isEqualTo(RefusalCode.INVALID_STATE);
     }
 
@@ -157,9 +168,9 @@ class ReviewRefundServiceTest {
     void an_unknown_refund_is_not_found() {
         RefundId unknown = new RefundId("REF_20260517_0000000999");
 
-        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(unknown)))
+        assertThat(refusedWithoutChange(() -> world.reviewRefund.approve(unknown, REVIEWER)))
                 .isEqualTo(RefusalCode.REFUND_NOT_FOUND);
-        assertThat(refusedWithoutChange(() -> world.reviewRefund.reject(unknown, Optional.of("no"))))
+        assertThat(refusedWithoutChange(() -> world.reviewRefund.reject(unknown, Optional.of("no"), REVIEWER)))
                 .isEqualTo(RefusalCode.REFUND_NOT_FOUND);
     }
 
@@ -169,8 +180,8 @@ class ReviewRefundServiceTest {
         Payment otherPayment = world.completedPayment(other, "30.00");
         Refund theirs = world.refund(other, otherPayment, "30.00");
 
-        world.reviewRefund.approve(theirs.id()).orElseThrow();
-        world.reviewRefund.reject(waiting.id(), Optional.empty()).orElseThrow();
+        world.reviewRefund.approve(theirs.id(), REVIEWER).orElseThrow();
+        world.reviewRefund.reject(waiting.id(), Optional.empty(), REVIEWER).orElseThrow();
 
         assertThat(world.storedRefund(theirs).status()).isEqualTo(RefundStatus.INITIATED);
         assertThat(world.storedRefund(waiting).status()).isEqualTo(RefundStatus.REJECTED);
@@ -181,7 +192,7 @@ class ReviewRefundServiceTest {
     void a_refund_waiting_for_review_may_still_be_approved_while_its_payment_is_disputed() {
         world.disputesService.open(paid.id(), "chargeback").orElseThrow();
 
-        assertThat(acceptedValueOf(world.reviewRefund.approve(waiting.id())).refund().status())
+        assertThat(acceptedValueOf(world.reviewRefund.approve(waiting.id(), REVIEWER)).refund().status())
                 .isEqualTo(RefundStatus.INITIATED);
         assertThat(world.outbox.last().payment().disputed()).isTrue();
     }
@@ -191,7 +202,7 @@ class ReviewRefundServiceTest {
         world.payments.beforeNextLock(
                 () -> world.cancelRefund.cancel(secPaid.id(), paid.id(), waiting.id()).orElseThrow());
 
-        Decision<RefundChange> approval = world.reviewRefund.approve(waiting.id());
+        Decision<RefundChange> approval = world.reviewRefund.approve(waiting.id(), REVIEWER);
 
         assertThat(refusalOf(approval).code()).isEqualTo(RefusalCode.INVALID_STATE);
         assertThat(world.storedRefund(waiting).status()).isEqualTo(RefundStatus.CANCELLED);
@@ -202,13 +213,14 @@ class ReviewRefundServiceTest {
 
     @Test
     void a_refund_approved_by_another_admin_meanwhile_cannot_be_rejected() {
-        world.payments.beforeNextLock(() -> world.reviewRefund.approve(waiting.id()).orElseThrow());
+        world.payments.beforeNextLock(() -> world.reviewRefund.approve(waiting.id(), REVIEWER).orElseThrow());
 
-        Decision<RefundChange> rejection = world.reviewRefund.reject(waiting.id(), Optional.of("late"));
+        Decision<RefundChange> rejection = world.reviewRefund.reject(waiting.id(), Optional.of("late"), REVIEWER);
 
         assertThat(refusalOf(rejection).code()).isEqualTo(RefusalCode.INVALID_STATE);
         assertThat(world.storedRefund(waiting).status()).isEqualTo(RefundStatus.INITIATED);
         assertThat(world.storedRefund(waiting).rejectReason()).isEmpty();
+        assertThat(world.storedRefund(waiting).reviewedBy()).contains(REVIEWER);
         assertThat(world.storedPayment(paid).reserved()).isEqualTo(bdt("200.00"));
         assertThat(world.outbox.types()).containsExactly(RefundEventType.REFUND_CREATED,
                 RefundEventType.REFUND_APPROVED);

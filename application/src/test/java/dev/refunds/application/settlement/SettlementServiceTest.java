@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.refunds.application.fakes.FakeWorld.REVIEWER;
 import static dev.refunds.application.fakes.Decisions.acceptedValueOf;
 import static dev.refunds.application.fakes.Decisions.refusalOf;
 import static dev.refunds.application.fakes.FakeWorld.bdt;
@@ -312,7 +313,7 @@ class SettlementServiceTest {
         assertThat(world.settlement.isClaimed(waiting.id())).isFalse();
         assertThat(world.storedRefund(waiting).status()).isEqualTo(RefundStatus.PENDING_REVIEW);
 
-        world.reviewRefund.approve(waiting.id()).orElseThrow();
+        world.reviewRefund.approve(waiting.id(), REVIEWER).orElseThrow();
         assertThat(settlement.sendDue()).isEqualTo(1);
 
         assertThat(processor.submittedIds()).containsExactly(waiting.id());
@@ -324,7 +325,7 @@ class SettlementServiceTest {
         Business manual = world.manualBusiness();
         Payment payment = world.completedPayment(manual, "80.00");
         Refund waiting = world.refund(manual, payment, "30.00");
-        world.reviewRefund.reject(waiting.id(), Optional.of("no")).orElseThrow();
+        world.reviewRefund.reject(waiting.id(), Optional.of("no"), REVIEWER).orElseThrow();
 
         assertThat(settlement.sendDue()).isZero();
         assertThat(processor.submitCalls()).isEmpty();

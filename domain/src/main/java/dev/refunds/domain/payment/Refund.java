@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param processorReference the processor's id for the refund, from {@code PROCESSING} on
  * @param acquirerReference  the reference the customer's bank can trace (an ARN), once {@code COMPLETED}
  * @param failureCode        why it {@code FAILED} or was {@code REVERSED}, beside the human {@code failureReason}
+ * @param reviewedBy         the name of the operator who approved or rejected it; empty until reviewed
  */
 public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Money amount, RefundStatus status,
                      String reason, Optional<String> merchantRef, Optional<String> rejectReason,
                      Optional<String> failureReason, Instant initiatedAt, Instant updatedAt,
                      Optional<Instant> completedAt, Optional<FailureCode> failureCode,
                      Optional<String> processorReference, Optional<String> acquirerReference,
-                     Optional<Instant> reversedAt, Metadata metadata) {
+                     Optional<Instant> reversedAt, Metadata metadata, Optional<String> reviewedBy) {
 
     public static final int REASON_LENGTH_MAX = 500;
     public static final int MERCHANT_REF_LENGTH_MAX = 100;
@@ -38,6 +39,7 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         Objects.requireNonNull(initiatedAt, "initiatedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(reviewedBy, "reviewedBy");
         if (amount.isZero()) {
             throw new IllegalArgumentException("a refund is never zero");
         }
@@ -46,6 +48,9 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         }
         if (rejectReason.isPresent() && status != RefundStatus.REJECTED) {
             throw new IllegalArgumentException("only a REJECTED refund has a rejectReason");
+        }
+        if (reviewedBy.isPresent() && status == RefundStatus.PENDING_REVIEW) {
+            throw new IllegalArgumentException("a refund waiting for review has no reviewer yet");
         }
         RefundInvariants.check(status, completedAt, failureReason, failureCode, processorReference,
                 acquirerReference, reversedAt);
@@ -58,7 +63,7 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         }
         return new Refund(id, payment.id(), payment.businessId(), amount, firstStatus, reason, merchantRef,
                 Optional.empty(), Optional.empty(), now, now, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), metadata);
+                Optional.empty(), Optional.empty(), metadata, Optional.empty());
     }
 
     /**
@@ -76,7 +81,7 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         Optional<Instant> completed = next == RefundStatus.COMPLETED ? Optional.of(now) : Optional.empty();
         return new Refund(id, paymentId, businessId, amount, next, reason, merchantRef, reject, Optional.empty(),
                 initiatedAt, now, completed, Optional.empty(), processorReference, Optional.empty(),
-                Optional.empty(), metadata);
+                Optional.empty(), metadata, reviewedBy);
     }
 
     /** The refund after the processor's word; the references it brings are kept from then on. */
@@ -86,17 +91,18 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         if (settlement instanceof Settlement.Sent sent) {
             return new Refund(id, paymentId, businessId, amount, next, reason, merchantRef, rejectReason,
                     Optional.empty(), initiatedAt, now, Optional.empty(), Optional.empty(),
-                    Optional.of(sent.processorReference()), Optional.empty(), Optional.empty(), metadata);
+                    Optional.of(sent.processorReference()), Optional.empty(), Optional.empty(), metadata,
+                    reviewedBy);
         }
         if (settlement instanceof Settlement.Settled settled) {
             return new Refund(id, paymentId, businessId, amount, next, reason, merchantRef, rejectReason,
                     Optional.empty(), initiatedAt, now, Optional.of(now), Optional.empty(), processorReference,
-                    settled.acquirerReference(), Optional.empty(), metadata);
+                    settled.acquirerReference(), Optional.empty(), metadata, reviewedBy);
         }
         Settlement.Declined declined = (Settlement.Declined) settlement;
         return new Refund(id, paymentId, businessId, amount, next, reason, merchantRef, rejectReason,
                 Optional.of(declined.reason()), initiatedAt, now, Optional.empty(), Optional.of(declined.code()),
-                processorReference, Optional.empty(), Optional.empty(), metadata);
+                processorReference, Optional.empty(), Optional.empty(), metadata, reviewedBy);
     }
 
     /** The refund reversed; what was known of its completion (when, the references) is kept. */
@@ -104,14 +110,25 @@ public record Refund(RefundId id, PaymentId paymentId, BusinessId businessId, Mo
         requireMove(RefundStatus.REVERSED);
         return new Refund(id, paymentId, businessId, amount, RefundStatus.REVERSED, reason, merchantRef,
                 rejectReason, Optional.of(reversal.reason()), initiatedAt, now, completedAt,
-                Optional.of(reversal.code()), processorReference, acquirerReference, Optional.of(now), metadata);
+                Optional.of(reversal.code()), processorReference, acquirerReference, Optional.of(now), metadata,
+                reviewedBy);
     }
 
     /** The same refund with other metadata; nothing else changes. */
     public Refund withMetadata(Metadata newMetadata) {
         return new Refund(id, paymentId, businessId, amount, status, reason, merchantRef, rejectReason,
                 failureReason, initiatedAt, updatedAt, completedAt, failureCode, processorReference,
-                acquirerReference, reversedAt, newMetadata);
+                acquirerReference, reversedAt, newMetadata, reviewedBy);
+    }
+
+    /** The same refund, reviewed (approved or rejected) by the operator named; nothing else changes. */
+    public Refund reviewedBy(String operatorName) {
+        if (operatorName == null || operatorName.isBlank()) {
+            throw new IllegalArgumentException("a review names its operator");
+        }
+        return new Refund(id, paymentId, businessId, amount, status, reason, merchantRef, rejectReason,
+                failureReason, initiatedAt, updatedAt, completedAt, failureCode, processorReference,
+                acquirerReference, reversedAt, metadata, Optional.of(operatorName));
     }
 
     private void requireMove(RefundStatus next) {

@@ -147,4 +147,19 @@ class RefundMoveTest {
         assertThatThrownBy(() -> other.moveRefund(elsewhere.refund(), RefundStatus.PROCESSING, Optional.empty(),
                 LATER)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_review_names_its_operator_and_the_name_stays_through_settlement() {
+        RefundChange inReview = refund(completed(PAID), bdt("400.00"), MANUAL_MULTIPLE);
+        assertThat(inReview.refund().reviewedBy()).isEmpty();
+        assertThatThrownBy(() -> inReview.refund().reviewedBy("Nadia"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waiting for review");
+
+        RefundChange approved = move(inReview, RefundStatus.INITIATED);
+        RefundChange reviewed = new RefundChange(approved.payment(), approved.refund().reviewedBy("Nadia"));
+        assertThatThrownBy(() -> approved.refund().reviewedBy(" ")).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(move(reviewed, RefundStatus.PROCESSING, RefundStatus.COMPLETED).refund().reviewedBy())
+                .contains("Nadia");
+    }
 }

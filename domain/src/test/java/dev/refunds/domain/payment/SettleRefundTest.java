@@ -76,14 +76,15 @@ class SettleRefundTest {
         assertThatThrownBy(() -> new Refund(fresh.id(), fresh.paymentId(), fresh.businessId(), fresh.amount(),
                 fresh.status(), fresh.reason(), fresh.merchantRef(), fresh.rejectReason(), fresh.failureReason(),
                 fresh.initiatedAt(), fresh.updatedAt(), fresh.completedAt(), fresh.failureCode(),
-                Optional.of("pr_1"), Optional.empty(), Optional.empty(), Metadata.EMPTY))
+                Optional.of("pr_1"), Optional.empty(), Optional.empty(), Metadata.EMPTY, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("processorReference");
         Refund processing = settle(initiated, new Settlement.Sent("pr_1")).refund();
         assertThatThrownBy(() -> new Refund(processing.id(), processing.paymentId(), processing.businessId(),
                 processing.amount(), processing.status(), processing.reason(), processing.merchantRef(),
                 processing.rejectReason(), processing.failureReason(), processing.initiatedAt(),
                 processing.updatedAt(), processing.completedAt(), processing.failureCode(),
-                processing.processorReference(), Optional.of(ARN), Optional.empty(), Metadata.EMPTY))
+                processing.processorReference(), Optional.of(ARN), Optional.empty(), Metadata.EMPTY,
+                Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acquirerReference");
         assertThatThrownBy(() -> new Settlement.Sent(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Settlement.Sent("x".repeat(65))).isInstanceOf(IllegalArgumentException.class);
