@@ -45,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rules could not catch the code breaking them.
  */
 public final class BooksChecker {
+    private static final int READ_ATTEMPTS = 5;
     static final Set<String> IN_FLIGHT = Set.of("PENDING_REVIEW", "INITIATED", "PROCESSING");
     private static final Set<String> PAYMENT_STATUSES = Set.of("PENDING", "COMPLETED", "CANCELLED", "REFUNDED");
     private static final Map<String, Set<String>> LEGAL = Map.of(
@@ -130,7 +131,31 @@ public final class BooksChecker {
         return report;
     }
 
+    /**
+     * On Galera the read is causal ({@code wsrep_sync_wait=1}): it waits until its node has applied what the cluster
+     * committed, and a node still catching up after the faults answers 1205 when that wait times out. A read-only
+     * snapshot is safe to take again, so a transient refusal is retried a few times before the check gives up.
+     */
     Report check() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return checkOnce();
+            } catch (SQLException e) {
+                if (attempt >= READ_ATTEMPTS || !isTransient(e)) {
+                    throw new IllegalStateException("cannot read the books: " + e, e);
+                }
+                System.out.println("BooksChecker: attempt " + attempt + " refused (" + e.getMessage() + "), again");
+                Reliability.pause(2000L * attempt);
+            }
+        }
+    }
+
+    private static boolean isTransient(SQLException e) {
+        return e instanceof java.sql.SQLTransientException || e.getErrorCode() == 1205 || e.getErrorCode() == 1213
+                || (e.getSQLState() != null && e.getSQLState().startsWith("40"));
+    }
+
+    private Report checkOnce() throws SQLException {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -140,8 +165,6 @@ public final class BooksChecker {
             } finally {
                 connection.rollback();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the books: " + e, e);
         }
     }
 

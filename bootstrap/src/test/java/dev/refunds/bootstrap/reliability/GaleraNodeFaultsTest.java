@@ -86,6 +86,7 @@ class GaleraNodeFaultsTest {
             Reliability.pause(1500);
             load.stop();
             load.settleEverything(database, Duration.ofSeconds(120));
+            cluster.awaitWhole(Duration.ofSeconds(120));
 
             long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             List<String> lostOrDoubled = load.lostOrDoubled(database);
