@@ -46,6 +46,8 @@ public final class Errors {
             case REFUND_BLOCKED_BY_DISPUTE -> ErrorCode.REFUND_BLOCKED_BY_DISPUTE;
             case PAYMENT_CHARGED_BACK -> ErrorCode.PAYMENT_CHARGED_BACK;
             case AMOUNT_EXCEEDS_REFUNDABLE, AMOUNT_NOT_FULL_REFUND -> ErrorCode.AMOUNT_EXCEEDS_REFUNDABLE;
+            // Its form depends on the payment's currency, so it is judged under the lock, but it is bad input.
+            case INVALID_AMOUNT -> ErrorCode.VALIDATION_ERROR;
         };
         return of(code, refusal.message(), refusal.field().orElse(null));
     }

@@ -21,9 +21,7 @@ import dev.refunds.application.refund.RequestRefundCommand;
 import dev.refunds.application.refund.RequestRefundUseCase;
 import dev.refunds.application.refund.RequestedAmount;
 import dev.refunds.domain.business.Business;
-import dev.refunds.domain.money.InvalidAmountException;
-import dev.refunds.domain.payment.Decision;
-import dev.refunds.domain.payment.RefundChange;
+import dev.refunds.rest.DecisionAnswers;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.rest.StrictJson;
 import dev.refunds.rest.SuccessEnvelope;
@@ -32,6 +30,7 @@ import dev.refunds.rest.error.ErrorCode;
 import dev.refunds.rest.error.Errors;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -98,18 +97,9 @@ final class SecPaidController {
             RequestRefundCommand command = new RequestRefundCommand(merchant, PaymentRef.ofPayId(body.payId()),
                     Optional.of(RequestedAmount.jsonNumber(body.amountLiteral())),
                     Boolean.TRUE.equals(body.fullRefund()), REASON, Optional.empty());
-            Decision<RefundChange> decision;
-            try {
-                decision = request.handle(command);
-            } catch (InvalidAmountException notInCurrency) {
-                return SecPaidErrors.invalidAmount();
-            }
-            if (decision instanceof Decision.Accepted<RefundChange> accepted) {
-                RefundChange change = accepted.value();
-                return HttpResponse.ok(SuccessEnvelope.of(
-                        SecPaidView.of(change.refund(), change.payment().payId()).requested()));
-            }
-            return SecPaidErrors.refused(((Decision.Refused<RefundChange>) decision).refusal());
+            return DecisionAnswers.of(request.handle(command), HttpStatus.OK,
+                    change -> SecPaidView.of(change.refund(), change.payment().payId()).requested(),
+                    SecPaidErrors::refused);
         });
     }
 

@@ -40,7 +40,8 @@ final class SecPaidErrors {
             case REFUND_BLOCKED_BY_DISPUTE, PAYMENT_CHARGED_BACK ->
                     Errors.of(ErrorCode.REFUND_BLOCKED_BY_DISPUTE, BLOCKED_BY_DISPUTE);
             // An unpaid or fully refunded link has nothing refundable: the amount is what is wrong.
-            case PAYMENT_NOT_REFUNDABLE, AMOUNT_EXCEEDS_REFUNDABLE, AMOUNT_NOT_FULL_REFUND, INVALID_STATE ->
+            case PAYMENT_NOT_REFUNDABLE, AMOUNT_EXCEEDS_REFUNDABLE, AMOUNT_NOT_FULL_REFUND, INVALID_AMOUNT,
+                 INVALID_STATE ->
                     invalidAmount();
         };
     }

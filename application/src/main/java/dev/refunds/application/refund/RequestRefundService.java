@@ -3,13 +3,11 @@ package dev.refunds.application.refund;
 import dev.refunds.application.port.IdGenerator;
 import dev.refunds.application.port.PaymentRepository;
 import dev.refunds.application.port.Transactions;
-import dev.refunds.domain.business.Business;
-import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.AskedAmount;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.domain.payment.RefundRequest;
-import dev.refunds.domain.payment.Refusal;
 import dev.refunds.domain.payment.RefusalCode;
 
 import java.time.Clock;
@@ -17,8 +15,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Locks the payment row, asks the aggregate, saves the refund, the payment and the {@code refund.created} event
- * in one transaction. The row lock is what serialises concurrent requests across service instances.
+ * Locks the payment row, asks the aggregate (which decides everything, the amount included), saves the refund, the
+ * payment and the {@code refund.created} event in one transaction. The row lock is what serialises concurrent
+ * requests across service instances.
  */
 public final class RequestRefundService implements RequestRefundUseCase {
     private final PaymentRepository payments;
@@ -43,17 +42,11 @@ public final class RequestRefundService implements RequestRefundUseCase {
             if (locked.isEmpty()) {
                 return Decision.refused(RefusalCode.PAYMENT_NOT_FOUND, "No payment " + command.payment());
             }
-            Payment payment = locked.get();
-            Business business = command.business();
-            Optional<Refusal> blocked = payment.refundBlocker(business.policy());
-            if (blocked.isPresent()) {
-                return Decision.refused(blocked.get());   // before the amount is read: the SecPaid order
-            }
-            Optional<Money> amount = command.amount().map(a -> a.toMoney(payment.amount().currency()));
             Instant now = clock.instant();
+            Optional<AskedAmount> amount = command.amount().map(AskedAmount.class::cast);
             RefundRequest request = new RefundRequest(ids.newRefundId(now), amount, command.fullRefundOnly(),
                     command.reason(), command.merchantRef(), command.metadata());
-            Decision<RefundChange> decision = payment.requestRefund(request, business.policy(), now);
+            Decision<RefundChange> decision = locked.get().requestRefund(request, command.business().policy(), now);
             if (decision instanceof Decision.Accepted<RefundChange> accepted) {
                 writer.created(accepted.value(), now);
             }

@@ -2,22 +2,24 @@ package dev.refunds.application.refund;
 
 import dev.refunds.domain.money.InvalidAmountException;
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.AskedAmount;
+import dev.refunds.domain.payment.Decision;
 
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * An amount as a client sent it, read once the payment (and so its currency) is known: v1's strict string form
- * or v2's exact JSON number. Zero is refused here; a refund is always of something.
+ * An amount as a client sent it, read by the domain once the payment (and so its currency) is known: v1's strict
+ * string form or v2's exact JSON number. Zero is refused here; a refund is always of something. A bad amount is
+ * a refusal on the {@code amount} field, never an exception.
  */
-public sealed interface RequestedAmount permits RequestedAmount.Text, RequestedAmount.Decimal,
+public sealed interface RequestedAmount extends AskedAmount permits RequestedAmount.Text, RequestedAmount.Decimal,
         RequestedAmount.Invalid {
 
     Pattern PLAIN_NUMBER = Pattern.compile("(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?");
-
-    Money toMoney(Currency currency);
 
     static RequestedAmount text(String text) {
         return new Text(text);
@@ -44,8 +46,8 @@ public sealed interface RequestedAmount permits RequestedAmount.Text, RequestedA
         }
 
         @Override
-        public Money toMoney(Currency currency) {
-            return positive(Money.parse(value, currency));
+        public Decision<Money> in(Currency currency) {
+            return positive(() -> Money.parse(value, currency));
         }
     }
 
@@ -55,23 +57,31 @@ public sealed interface RequestedAmount permits RequestedAmount.Text, RequestedA
         }
 
         @Override
-        public Money toMoney(Currency currency) {
-            return positive(Money.ofDecimal(value, currency));
+        public Decision<Money> in(Currency currency) {
+            return positive(() -> Money.ofDecimal(value, currency));
         }
     }
 
     /** An amount already known to be unusable; it says so when it is read, in its turn among the rules. */
     record Invalid(String reason) implements RequestedAmount {
+        public Invalid {
+            Objects.requireNonNull(reason, "reason");
+        }
+
         @Override
-        public Money toMoney(Currency currency) {
-            throw new InvalidAmountException(reason);
+        public Decision<Money> in(Currency currency) {
+            return AskedAmount.invalid(reason);
         }
     }
 
-    private static Money positive(Money money) {
-        if (money.isZero()) {
-            throw new InvalidAmountException("amount must be greater than zero");
+    /** Money's readers throw on a bad amount (a payment's own amount too); here that becomes the refusal. */
+    private static Decision<Money> positive(Supplier<Money> read) {
+        Money money;
+        try {
+            money = read.get();
+        } catch (InvalidAmountException notAnAmount) {
+            return AskedAmount.invalid(notAnAmount.getMessage());
         }
-        return money;
+        return money.isZero() ? AskedAmount.invalid("amount must be greater than zero") : Decision.accepted(money);
     }
 }

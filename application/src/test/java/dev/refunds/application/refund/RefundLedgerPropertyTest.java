@@ -16,6 +16,7 @@ import dev.refunds.domain.payment.PaymentType;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.domain.payment.RefundStatus;
+import dev.refunds.domain.payment.RefusalCode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,20 +31,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import static dev.refunds.application.fakes.Decisions.refusalOf;
 import static dev.refunds.application.fakes.FakeWorld.REVIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Any sequence of requests, cancels, reviews and settlements on one payment keeps the payment's totals, the refund
  * rows and the outbox in step: one event per accepted change, none per refusal, and every event's snapshots equal
- * what was saved.
+ * what was saved. An amount that is not one is refused like any other rule, with nothing saved.
  */
 class RefundLedgerPropertyTest {
 
     sealed interface Step permits Request, Move {
     }
 
-    record Request(long amountMinor, boolean omitAmount) implements Step {
+    enum AmountForm { OMITTED, VALID, UNREADABLE }
+
+    /** {@code UNREADABLE}: three decimals for BDT, or zero; never accepted, never saved, never thrown. */
+    record Request(long amountMinor, AmountForm form) implements Step {
+        String text() {
+            return form == AmountForm.UNREADABLE
+                    ? (amountMinor % 4 == 0 ? "0.00" : BigDecimal.valueOf(amountMinor, 3).toPlainString())
+                    : new Money(FakeWorld.BDT, amountMinor).toPlainString();
+        }
     }
 
     enum Action { CANCEL, APPROVE, REJECT, PROCESS, COMPLETE, FAIL }
@@ -62,9 +72,16 @@ class RefundLedgerPropertyTest {
         int accepted = 0;
 
         for (Step step : steps) {
+            FakeWorld.State before = world.state();
             Optional<Decision<RefundChange>> decision = apply(world, business, payment, step);
             if (decision.isEmpty()) {
                 continue;
+            }
+            if (step instanceof Request request && request.form() == AmountForm.UNREADABLE) {
+                assertThat(refusalOf(decision.get()).code()).as("a blocker, else the amount").isIn(
+                        RefusalCode.INVALID_AMOUNT, RefusalCode.REFUND_ALREADY_REQUESTED,
+                        RefusalCode.PAYMENT_NOT_REFUNDABLE);
+                assertThat(world.state()).as("nothing saved").isEqualTo(before);
             }
             if (decision.get().isAccepted()) {
                 accepted++;
@@ -81,8 +98,8 @@ class RefundLedgerPropertyTest {
     private static Optional<Decision<RefundChange>> apply(FakeWorld world, Business business, Payment payment,
                                                           Step step) {
         if (step instanceof Request request) {
-            Optional<RequestedAmount> amount = request.omitAmount() ? Optional.empty()
-                    : Optional.of(RequestedAmount.text(new Money(FakeWorld.BDT, request.amountMinor()).toPlainString()));
+            Optional<RequestedAmount> amount = request.form() == AmountForm.OMITTED ? Optional.empty()
+                    : Optional.of(RequestedAmount.text(request.text()));
             return Optional.of(world.requestRefund.handle(new RequestRefundCommand(business,
                     PaymentRef.of(payment.id()), amount, false, FakeWorld.REASON, Optional.empty())));
         }
@@ -133,9 +150,10 @@ class RefundLedgerPropertyTest {
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> request = Combinators.combine(Arbitraries.longs().between(1, 120_000),
-                        Arbitraries.integers().between(0, 4))
-                .as((amount, dice) -> (Step) new Request(amount, dice == 0));
+        Arbitrary<AmountForm> form = Arbitraries.frequency(Tuple.of(1, AmountForm.OMITTED),
+                Tuple.of(4, AmountForm.VALID), Tuple.of(1, AmountForm.UNREADABLE));
+        Arbitrary<Step> request = Combinators.combine(Arbitraries.longs().between(1, 120_000), form)
+                .as((amount, chosen) -> (Step) new Request(amount, chosen));
         Arbitrary<Step> move = Combinators.combine(Arbitraries.of(Action.class), Arbitraries.integers().between(0, 9))
                 .as((action, index) -> (Step) new Move(action, index));
         return Arbitraries.frequencyOf(Tuple.of(2, request), Tuple.of(3, move))

@@ -34,18 +34,26 @@ public sealed interface Decision<T> permits Decision.Accepted, Decision.Refused 
         return this instanceof Accepted;
     }
 
-    /** The accepted value, or an {@link IllegalStateException} for a refusal (for tests and proven paths). */
-    default T orElseThrow() {
+    /**
+     * The one way to take a decision apart: {@code onAccepted} with the value, or {@code onRefused} with the
+     * refusal. Adapters turn a decision into their answer with it.
+     */
+    default <R> R fold(Function<? super T, ? extends R> onAccepted, Function<? super Refusal, ? extends R> onRefused) {
         if (this instanceof Accepted<T> accepted) {
-            return accepted.value();
+            return onAccepted.apply(accepted.value());
         }
-        throw new IllegalStateException("refused: " + ((Refused<T>) this).refusal());
+        return onRefused.apply(((Refused<T>) this).refusal());
     }
 
-    default <R> Decision<R> map(Function<T, R> mapper) {
-        if (this instanceof Accepted<T> accepted) {
-            return new Accepted<>(mapper.apply(accepted.value()));
-        }
-        return new Refused<>(((Refused<T>) this).refusal());
+    /** The accepted value, or an {@link IllegalStateException} for a refusal (for tests and proven paths). */
+    default T orElseThrow() {
+        return fold(value -> value, refusal -> {
+            throw new IllegalStateException("refused: " + refusal);
+        });
+    }
+
+    /** The accepted value changed by {@code mapper}; a refusal stays as it is. */
+    default <R> Decision<R> map(Function<? super T, ? extends R> mapper) {
+        return fold(value -> accepted(mapper.apply(value)), Decision::refused);
     }
 }

@@ -84,28 +84,17 @@ public record Payment(PaymentId id, long payId, BusinessId businessId, Money amo
     }
 
     /**
-     * The first rule other than the amount's that forbids a refund now, if any. Lets a caller read an amount
-     * (whose form depends on the currency) only once the payment could take a refund at all.
-     */
-    public Optional<Refusal> refundBlocker(RefundPolicy policy) {
-        return RefundRules.blocker(this, policy);
-    }
-
-    /**
-     * Asks for a refund. The checks run in the order of the SecPaid error table so that v1 and v2 agree on which
-     * refusal a request that breaks several rules gets.
+     * Asks for a refund: the one decision, refusal or refund, never an exception. The checks run in the order of
+     * the SecPaid error table so that v1 and v2 agree on which refusal a request that breaks several rules gets.
      */
     public Decision<RefundChange> requestRefund(RefundRequest request, RefundPolicy policy, Instant now) {
-        Optional<Refusal> refusal = RefundRules.refusalFor(this, request, policy);
-        if (refusal.isPresent()) {
-            return Decision.refused(refusal.get());
-        }
-        Money amount = request.amount().orElse(refundable());
-        RefundStatus first = policy.needsReview(amount) ? RefundStatus.PENDING_REVIEW : RefundStatus.INITIATED;
-        Refund refund = Refund.requested(request.refundId(), this, amount, first, request.reason(),
-                request.merchantRef(), request.metadata(), now);
-        Payment after = with(status, refunded, reserved.plus(amount), countingRefunds + 1, dispute, completedAt);
-        return Decision.accepted(new RefundChange(after, refund));
+        return RefundRules.grantedAmount(this, request, policy).map(amount -> {
+            RefundStatus first = policy.needsReview(amount) ? RefundStatus.PENDING_REVIEW : RefundStatus.INITIATED;
+            Refund refund = Refund.requested(request.refundId(), this, amount, first, request.reason(),
+                    request.merchantRef(), request.metadata(), now);
+            Payment after = with(status, refunded, reserved.plus(amount), countingRefunds + 1, dispute, completedAt);
+            return new RefundChange(after, refund);
+        });
     }
 
     /**

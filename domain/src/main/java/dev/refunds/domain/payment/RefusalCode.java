@@ -14,6 +14,8 @@ public enum RefusalCode {
     REFUND_BLOCKED_BY_DISPUTE,
     PAYMENT_CHARGED_BACK,
     AMOUNT_EXCEEDS_REFUNDABLE,
+    /** An amount that is not one in the payment's currency (its form, its decimals, zero); v1 answers 400. */
+    INVALID_AMOUNT,
     /** A request marked as a full refund whose amount is not the whole refundable amount (v2). */
     AMOUNT_NOT_FULL_REFUND
 }

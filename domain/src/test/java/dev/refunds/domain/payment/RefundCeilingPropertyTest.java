@@ -49,7 +49,8 @@ class RefundCeilingPropertyTest {
     sealed interface Step permits Request, Move, Reverse, OpenDispute, CloseDispute {
     }
 
-    enum AmountChoice { OMITTED, RANDOM, PART_OF_REFUNDABLE, ALL_REFUNDABLE, ONE_MORE_THAN_REFUNDABLE }
+    /** {@code UNREADABLE}: an amount that is not one (wrong decimals, another currency); it must be a refusal. */
+    enum AmountChoice { OMITTED, RANDOM, PART_OF_REFUNDABLE, ALL_REFUNDABLE, ONE_MORE_THAN_REFUNDABLE, UNREADABLE }
 
     record Request(AmountChoice choice, long randomMinor, ReviewMode review, RefundMode mode,
                    Optional<Long> reviewAboveMinor, boolean fullRefundOnly) implements Step {
@@ -94,6 +95,12 @@ class RefundCeilingPropertyTest {
                 coverage.check(DisputeStatus.LOST).percentage(percent -> percent >= 4));
     }
 
+    /** Half the time an amount that asks the rules for a refusal, half the time one in a currency not the payment's. */
+    private static AskedAmount unreadable(long dice) {
+        return dice % 2 == 0 ? currency -> AskedAmount.invalid("amount must have exactly 2 decimal places")
+                : AskedAmount.of(new Money(Currency.getInstance("CHF"), 1 + dice % 1_000));
+    }
+
     /** The payment under test beside what the test expects of it. */
     private static final class Model {
         private Payment payment;
@@ -123,7 +130,7 @@ class RefundCeilingPropertyTest {
         private void request(Request step) {
             long refundableMinor = expectedRefundableMinor();
             Optional<Long> amountMinor = switch (step.choice()) {
-                case OMITTED -> Optional.empty();
+                case OMITTED, UNREADABLE -> Optional.empty();
                 case RANDOM -> Optional.of(step.randomMinor() % (paidMinor + 2));
                 case PART_OF_REFUNDABLE ->
                         Optional.of(refundableMinor == 0 ? 0 : 1 + step.randomMinor() % refundableMinor);
@@ -133,9 +140,12 @@ class RefundCeilingPropertyTest {
             int digits = payment.amount().currency().getDefaultFractionDigits();
             RefundPolicy policy = new RefundPolicy(step.review(), step.mode(),
                     step.reviewAboveMinor().map(minor -> BigDecimal.valueOf(minor, digits)));
-            RefundRequest request = new RefundRequest(nextRefundId(),
-                    amountMinor.map(minor -> new Money(payment.amount().currency(), minor)), step.fullRefundOnly(),
-                    "property", Optional.empty());
+            Currency currency = payment.amount().currency();
+            Optional<AskedAmount> asked = step.choice() == AmountChoice.UNREADABLE
+                    ? Optional.of(unreadable(step.randomMinor()))
+                    : amountMinor.map(minor -> AskedAmount.of(new Money(currency, minor)));
+            RefundRequest request = new RefundRequest(nextRefundId(), asked, step.fullRefundOnly(), "property",
+                    Optional.empty(), Metadata.EMPTY);
             Optional<RefusalCode> expected = expectedRefusal(step, amountMinor.orElse(refundableMinor));
 
             Decision<RefundChange> decision = payment.requestRefund(request, policy, NOW);
@@ -171,6 +181,9 @@ class RefundCeilingPropertyTest {
             }
             if (sum(Set.of(RefundStatus.COMPLETED)) == paidMinor) {
                 return Optional.of(RefusalCode.PAYMENT_NOT_REFUNDABLE);
+            }
+            if (step.choice() == AmountChoice.UNREADABLE) {
+                return Optional.of(RefusalCode.INVALID_AMOUNT);
             }
             long refundableMinor = expectedRefundableMinor();
             if (step.fullRefundOnly() && amountMinor != refundableMinor) {
@@ -287,7 +300,8 @@ class RefundCeilingPropertyTest {
     Arbitrary<List<Step>> steps() {
         Arbitrary<AmountChoice> choice = Arbitraries.frequency(Tuple.of(4, AmountChoice.PART_OF_REFUNDABLE),
                 Tuple.of(2, AmountChoice.RANDOM), Tuple.of(1, AmountChoice.OMITTED),
-                Tuple.of(1, AmountChoice.ALL_REFUNDABLE), Tuple.of(1, AmountChoice.ONE_MORE_THAN_REFUNDABLE));
+                Tuple.of(1, AmountChoice.ALL_REFUNDABLE), Tuple.of(1, AmountChoice.ONE_MORE_THAN_REFUNDABLE),
+                Tuple.of(1, AmountChoice.UNREADABLE));
         Arbitrary<Step> request = Combinators.combine(choice,
                 Arbitraries.longs().between(0, 20_000_000), Arbitraries.of(ReviewMode.class),
                 Arbitraries.frequency(Tuple.of(3, RefundMode.MULTIPLE), Tuple.of(1, RefundMode.SINGLE)),

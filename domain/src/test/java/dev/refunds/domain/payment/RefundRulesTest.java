@@ -27,7 +27,6 @@ import static dev.refunds.domain.payment.PaymentFixtures.request;
 import static dev.refunds.domain.payment.PaymentFixtures.statuses;
 import static dev.refunds.domain.payment.PaymentFixtures.wholeRefundable;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rules of a refund request, one test each, and the order of the SecPaid error table between them. */
 class RefundRulesTest {
@@ -178,9 +177,12 @@ class RefundRulesTest {
     }
 
     @Test
-    void an_amount_in_another_currency_is_a_bug_of_the_caller() {
-        assertThatThrownBy(() -> completed(PAID).requestRefund(request(Money.of("USD", 100)), AUTO_MULTIPLE, NOW))
-                .isInstanceOf(IllegalArgumentException.class);
+    void an_amount_in_another_currency_is_refused_on_the_amount_not_converted() {
+        Refusal refusal = refusalOf(completed(PAID).requestRefund(request(Money.of("USD", 100)), AUTO_MULTIPLE, NOW));
+
+        assertThat(refusal.code()).isEqualTo(RefusalCode.INVALID_AMOUNT);
+        assertThat(refusal.field()).contains("amount");
+        assertThat(refusal.message()).contains("USD").contains("BDT");
     }
 
     private static RefusalCode code(Decision<?> decision) {
