@@ -3,7 +3,6 @@ package dev.refunds.rest;
 import dev.refunds.application.view.RefundView;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.RefundChange;
-import dev.refunds.rest.error.Errors;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 
@@ -13,9 +12,6 @@ public final class RefundAnswers {
     }
 
     public static HttpResponse<?> of(Decision<RefundChange> decision, HttpStatus success) {
-        if (decision instanceof Decision.Accepted<RefundChange> accepted) {
-            return HttpResponse.status(success).body(SuccessEnvelope.of(RefundView.of(accepted.value().refund())));
-        }
-        return Errors.refused(((Decision.Refused<RefundChange>) decision).refusal());
+        return DecisionAnswers.of(decision, success, change -> RefundView.of(change.refund()));
     }
 }

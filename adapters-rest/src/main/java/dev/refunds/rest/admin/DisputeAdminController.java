@@ -24,15 +24,14 @@ import dev.refunds.rest.auth.Operators;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import java.util.Optional;
-import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Dispute;
 import dev.refunds.domain.payment.DisputeChange;
 import dev.refunds.domain.payment.DisputeId;
 import dev.refunds.domain.payment.DisputeStatus;
 import dev.refunds.domain.payment.PaymentId;
+import dev.refunds.rest.DecisionAnswers;
 import dev.refunds.rest.Fields;
 import dev.refunds.rest.SuccessEnvelope;
-import dev.refunds.rest.error.Errors;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -87,8 +86,8 @@ final class DisputeAdminController {
         ReasonBody body = ReasonBody.from(JsonBody.parse(json));
         return posts.run(request, AdminScope.NAME, body, () -> {
             String reason = Fields.required(body.reason(), "reason", Dispute.REASON_LENGTH_MAX);
-            return answer(actions.openDispute(Operators.actor(request), new PaymentId(paymentId), reason),
-                    HttpStatus.CREATED);
+            return DecisionAnswers.of(actions.openDispute(Operators.actor(request), new PaymentId(paymentId),
+                    reason), HttpStatus.CREATED, DisputeAdminController::view);
         });
     }
 
@@ -107,15 +106,12 @@ final class DisputeAdminController {
         return posts.run(request, AdminScope.NAME, body, () -> {
             CloseDisputeBody.Outcome outcome = Fields.enumValue(body.outcome(), "outcome",
                     CloseDisputeBody.Outcome.class);
-            return answer(actions.closeDispute(Operators.actor(request), new DisputeId(disputeId),
-                    DisputeStatus.valueOf(outcome.name())), HttpStatus.OK);
+            return DecisionAnswers.of(actions.closeDispute(Operators.actor(request), new DisputeId(disputeId),
+                    DisputeStatus.valueOf(outcome.name())), HttpStatus.OK, DisputeAdminController::view);
         });
     }
 
-    private static HttpResponse<?> answer(Decision<DisputeChange> decision, HttpStatus success) {
-        if (decision instanceof Decision.Accepted<DisputeChange> accepted) {
-            return HttpResponse.status(success).body(SuccessEnvelope.of(DisputeView.of(accepted.value().dispute())));
-        }
-        return Errors.refused(((Decision.Refused<DisputeChange>) decision).refusal());
+    private static DisputeView view(DisputeChange change) {
+        return DisputeView.of(change.dispute());
     }
 }

@@ -23,7 +23,7 @@ import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.rest.JsonBody;
 import dev.refunds.rest.auth.Operators;
-import dev.refunds.rest.error.Errors;
+import dev.refunds.rest.DecisionAnswers;
 import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.port.Page;
@@ -36,6 +36,7 @@ import dev.refunds.rest.Paging;
 import dev.refunds.rest.SuccessEnvelope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -126,9 +127,6 @@ final class RefundReviewController {
     }
 
     private static HttpResponse<?> answer(Decision<RefundChange> decision) {
-        if (decision instanceof Decision.Accepted<RefundChange> accepted) {
-            return HttpResponse.ok(SuccessEnvelope.of(AdminRefundView.of(accepted.value().refund())));
-        }
-        return Errors.refused(((Decision.Refused<RefundChange>) decision).refusal());
+        return DecisionAnswers.of(decision, HttpStatus.OK, change -> AdminRefundView.of(change.refund()));
     }
 }

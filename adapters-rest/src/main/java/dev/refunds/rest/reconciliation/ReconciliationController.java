@@ -15,7 +15,6 @@ import dev.refunds.application.operator.Actor;
 import dev.refunds.application.reconciliation.Discrepancy;
 import dev.refunds.application.reconciliation.DiscrepancyStatus;
 import dev.refunds.application.reconciliation.DiscrepanciesUseCase;
-import dev.refunds.domain.payment.Decision;
 import dev.refunds.rest.Fields;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.rest.JsonBody;
@@ -23,10 +22,12 @@ import dev.refunds.rest.ListView;
 import dev.refunds.rest.Paging;
 import dev.refunds.rest.SuccessEnvelope;
 import dev.refunds.rest.auth.Operators;
+import dev.refunds.rest.DecisionAnswers;
 import dev.refunds.rest.error.Errors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -90,14 +91,7 @@ final class ReconciliationController {
         String note = Fields.required(body.note(), "note", Discrepancy.NOTE_LENGTH_MAX);
         Actor actor = Operators.actor(request);
         return posts.run(request, ADMIN_SCOPE, body, () -> actions.resolveDiscrepancy(actor, discrepancyId, note)
-                .<HttpResponse<?>>map(ReconciliationController::answer)
+                .<HttpResponse<?>>map(resolved -> DecisionAnswers.of(resolved, HttpStatus.OK, DiscrepancyView::of))
                 .orElseGet(() -> Errors.notFound("No discrepancy " + discrepancyId)));
-    }
-
-    private static HttpResponse<?> answer(Decision<Discrepancy> decision) {
-        if (decision instanceof Decision.Accepted<Discrepancy> resolved) {
-            return HttpResponse.ok(SuccessEnvelope.of(DiscrepancyView.of(resolved.value())));
-        }
-        return Errors.refused(((Decision.Refused<Discrepancy>) decision).refusal());
     }
 }

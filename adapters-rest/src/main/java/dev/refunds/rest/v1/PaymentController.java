@@ -22,10 +22,10 @@ import dev.refunds.application.payment.CreatePaymentUseCase;
 import dev.refunds.application.payment.FindPaymentsUseCase;
 import dev.refunds.application.view.PaymentView;
 import dev.refunds.domain.business.Business;
-import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.PaymentStatus;
+import dev.refunds.rest.DecisionAnswers;
 import dev.refunds.rest.Fields;
 import dev.refunds.rest.ListView;
 import dev.refunds.rest.Paging;
@@ -33,6 +33,7 @@ import dev.refunds.rest.SuccessEnvelope;
 import dev.refunds.rest.auth.Merchants;
 import dev.refunds.rest.error.Errors;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -118,7 +119,8 @@ final class PaymentController {
     HttpResponse<?> complete(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                              @PathVariable String paymentId) {
         return posts.run(request, merchant.id().value(), null,
-                () -> answer(changeStatus.complete(merchant.id(), new PaymentId(paymentId))));
+                () -> DecisionAnswers.of(changeStatus.complete(merchant.id(), new PaymentId(paymentId)), HttpStatus.OK,
+                        PaymentView::of));
     }
 
     @Operation(operationId = "cancelPayment", summary = "Cancel a payment",
@@ -133,13 +135,7 @@ final class PaymentController {
     HttpResponse<?> cancel(HttpRequest<?> request, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                            @PathVariable String paymentId) {
         return posts.run(request, merchant.id().value(), null,
-                () -> answer(changeStatus.cancel(merchant.id(), new PaymentId(paymentId))));
-    }
-
-    private static HttpResponse<?> answer(Decision<Payment> decision) {
-        if (decision instanceof Decision.Accepted<Payment> accepted) {
-            return HttpResponse.ok(SuccessEnvelope.of(PaymentView.of(accepted.value())));
-        }
-        return Errors.refused(((Decision.Refused<Payment>) decision).refusal());
+                () -> DecisionAnswers.of(changeStatus.cancel(merchant.id(), new PaymentId(paymentId)), HttpStatus.OK,
+                        PaymentView::of));
     }
 }
