@@ -29,9 +29,4 @@ public enum RefundStatus {
     public boolean counts() {
         return reservesAmount() || this == COMPLETED;
     }
-
-    /** True when no transition leaves this status. */
-    public boolean isFinal() {
-        return !NEXT.containsKey(this);
-    }
 }

@@ -46,20 +46,19 @@ class RefundStatusTest {
         assertThat(from.canMoveTo(to)).isEqualTo(allowed);
     }
 
-    @ParameterizedTest(name = "{0}: reserves {1}, counts {2}, final {3}")
+    @ParameterizedTest(name = "{0}: reserves {1}, counts {2}")
     @CsvSource({
-            "PENDING_REVIEW, true, true, false",
-            "INITIATED, true, true, false",
-            "PROCESSING, true, true, false",
-            "COMPLETED, false, true, false",
-            "REJECTED, false, false, true",
-            "FAILED, false, false, true",
-            "CANCELLED, false, false, true",
-            "REVERSED, false, false, true"})
+            "PENDING_REVIEW, true, true",
+            "INITIATED, true, true",
+            "PROCESSING, true, true",
+            "COMPLETED, false, true",
+            "REJECTED, false, false",
+            "FAILED, false, false",
+            "CANCELLED, false, false",
+            "REVERSED, false, false"})
     void in_flight_refunds_reserve_their_amount_and_completed_ones_still_count(
-            RefundStatus status, boolean reserves, boolean counts, boolean isFinal) {
+            RefundStatus status, boolean reserves, boolean counts) {
         assertThat(status.reservesAmount()).isEqualTo(reserves);
         assertThat(status.counts()).isEqualTo(counts);
-        assertThat(status.isFinal()).isEqualTo(isFinal);
     }
 }
