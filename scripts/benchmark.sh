@@ -9,10 +9,10 @@
 #   bash scripts/benchmark.sh --quick --backends=h2,h2-write-delay   # the embedded default's WRITE_DELAY=0 against
 #                                    # H2's own WRITE_DELAY=500 (README, "Durability, secrets and collation")
 #
-# It builds the jar and the benchmark classes (bootstrap/src/test/java/dev/refunds/bootstrap/bench; the test suite
-# never runs them), starts MariaDB with scripts/mariadb-start.sh in a database of its own, REFUNDS_BENCH_DATABASE
-# (default refunds_bench), which every run DROPS and recreates, then runs the benchmark. Everything stays on
-# 127.0.0.1; the service runs on BENCH_PORT (default 18480). Other knobs (environment): BENCH_SECONDS,
+# It builds the jar and the benchmark classes (bootstrap/src/benchmark/java, compiled only in the Maven profile
+# `benchmark`; the test suites never see them), starts MariaDB with scripts/mariadb-start.sh in a database of its
+# own, REFUNDS_BENCH_DATABASE (default refunds_bench), which every run DROPS and recreates, then runs the benchmark.
+# Everything stays on 127.0.0.1; the service runs on BENCH_PORT (default 18480). Other knobs (environment): BENCH_SECONDS,
 # BENCH_WARMUP, BENCH_SERVICE_WARMUP, BENCH_CONNECTIONS, BENCH_SATURATION_CONNECTIONS, BENCH_PAYMENTS,
 # BENCH_STEP_SECONDS, BENCH_PIPELINE_START_RATE, BENCH_PIPELINE_STEPS_MAX, BENCH_PROFILE_SECONDS.
 # The figures are only worth comparing on a quiet machine: the script shows the load average first.
@@ -33,7 +33,7 @@ export REFUNDS_BENCH_DB_PASSWORD="$REFUNDS_TEST_DB_PASSWORD"
 
 echo "building the service jar and the benchmark classes" >&2
 mkdir -p target
-./mvnw -q -B package -DskipTests dependency:build-classpath \
+./mvnw -q -B -Pbenchmark package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile="$PWD/target/bench-classpath.txt" -Dmdep.includeScope=test
 
 revision="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs (a busy machine skews every figure)" >&2
 mkdir -p target
-./mvnw -q -B package -DskipTests dependency:build-classpath \
+./mvnw -q -B -Pbenchmark package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile="$PWD/target/bench-classpath.txt" -Dmdep.includeScope=test
 exec timeout 3600 java -Xmx512m -cp "$(cat target/bench-classpath.txt):bootstrap/target/test-classes" \
   dev.refunds.bootstrap.bench.ExportBenchmark --jar=bootstrap/target/refunds-service.jar "$@"

@@ -6,6 +6,7 @@ import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.Merchant;
+import dev.refunds.bootstrap.support.RawHttp;
 import dev.refunds.bootstrap.support.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,15 +2,14 @@ package dev.refunds.bootstrap.jar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.refunds.bootstrap.support.Api;
+import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.JdbcSettings;
+import dev.refunds.bootstrap.support.process.ServiceProcess;
+import dev.refunds.bootstrap.support.process.ServiceProcesses;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,25 +42,25 @@ class ServiceJarIT {
 
     @Test
     void the_jar_answers_health_its_openapi_document_and_metrics_only_for_the_admin() throws IOException {
-        try (ServiceJar jar = ServiceJar.start(database, Map.of())) {
-            HttpClient client = HttpClient.newHttpClient();
-            assertThat(get(client, jar.uri(), "/health", null).statusCode()).isEqualTo(200);
-            HttpResponse<String> openApi = get(client, jar.uri(), "/openapi.yml", null);
-            assertThat(openApi.statusCode()).isEqualTo(200);
-            assertThat(openApi.body()).contains("/api/v1/payments/{paymentId}/refunds", "/api/v2/refundPayment");
-            assertThat(get(client, jar.uri(), "/metrics", null).statusCode()).isEqualTo(401);
-            HttpResponse<String> metrics = get(client, jar.uri(), "/metrics", ServiceJar.ADMIN_TOKEN);
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("http_server_requests_seconds_count", "refunds_outbox_backlog",
+        try (ServiceProcess jar = ServiceProcesses.jar(database, Map.of())) {
+            Api api = jar.api();
+            assertThat(api.get("/health").status()).isEqualTo(200);
+            ApiResponse openApi = api.get("/openapi.yml");
+            assertThat(openApi.status()).isEqualTo(200);
+            assertThat(openApi.raw()).contains("/api/v1/payments/{paymentId}/refunds", "/api/v2/refundPayment");
+            assertThat(api.get("/metrics").status()).isEqualTo(401);
+            ApiResponse metrics = api.get("/metrics", Api.admin());
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.raw()).contains("http_server_requests_seconds_count", "refunds_outbox_backlog",
                     "refunds_settlement_lag_seconds", "refunds_webhook_attempts_failed", "refunds_refunds{status=");
         }
     }
 
     @Test
     void sigterm_during_load_loses_no_answered_request_and_leaves_nothing_half_done() throws Exception {
-        ServiceJar jar = ServiceJar.start(database, Map.of("REFUNDS_SANDBOX_SETTLE_DELAY", "0s"));
-        Api api = Api.at(jar.uri());
-        String[] admin = {"Authorization", "Bearer " + ServiceJar.ADMIN_TOKEN};
+        ServiceProcess jar = ServiceProcesses.jar(database, Map.of("REFUNDS_SANDBOX_SETTLE_DELAY", "0s"));
+        Api api = jar.api();
+        String[] admin = Api.admin();
         JsonNode business = api.post("/api/admin/businesses",
                 "{\"name\":\"shutdown\",\"reviewMode\":\"AUTO\",\"refundMode\":\"MULTIPLE\"}", admin).data();
         String[] merchant = {"Client-Id", business.get("clientId").asText(), "Business-Id",
@@ -80,15 +79,15 @@ class ServiceJarIT {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         for (int c = 0; c < CLIENTS; c++) {
-            clients.submit(() -> load(jar.uri(), merchant, payments, answeredRefunds, unanswered, serverErrors, stop));
+            clients.submit(() -> load(jar.api(), merchant, payments, answeredRefunds, unanswered, serverErrors, stop));
         }
         long loadDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_PATIENCE_SECONDS);
         while (answeredRefunds.size() < ANSWERED_BEFORE_SIGTERM && System.nanoTime() < loadDeadline) {
-            ServiceJar.sleep(20);
+            sleep(20);
         }
         int answeredBeforeSigterm = answeredRefunds.size();
-        jar.process().destroy();   // SIGTERM
-        boolean exited = jar.process().waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        jar.sigterm();
+        boolean exited = jar.awaitExit(Duration.ofSeconds(EXIT_WAIT_SECONDS)).isPresent();
         stop.set(true);
         clients.shutdown();
         assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -119,13 +118,13 @@ class ServiceJarIT {
 
     @Test
     void on_its_embedded_default_the_jar_settles_a_refund_and_stops_on_sigterm_without_a_warning() throws Exception {
-        ServiceJar jar = ServiceJar.startOnEmbeddedDefault(Map.of("REFUNDS_SANDBOX_SETTLE_DELAY", "0s",
+        ServiceProcess jar = ServiceProcesses.jar(null, Map.of("REFUNDS_SANDBOX_SETTLE_DELAY", "0s",
                 "REFUNDS_WEBHOOKS_POLL_EVERY", "20ms", "REFUNDS_SETTLEMENT_POLL_EVERY", "20ms"));
         try {
-            Api api = Api.at(jar.uri());
+            Api api = jar.api();
             JsonNode business = api.post("/api/admin/businesses",
                     "{\"name\":\"embedded\",\"reviewMode\":\"AUTO\",\"refundMode\":\"MULTIPLE\"}",
-                    "Authorization", "Bearer " + ServiceJar.ADMIN_TOKEN).data();
+                    Api.admin()).data();
             String[] merchant = {"Client-Id", business.get("clientId").asText(), "Business-Id",
                     business.get("businessId").asText(), "X-Api-Key", business.get("apiKey").asText()};
             String paymentId = api.post("/api/v1/payments", "{\"amount\":\"1000.00\",\"currency\":\"BDT\"}",
@@ -138,60 +137,50 @@ class ServiceJarIT {
             String status = "";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!status.equals("COMPLETED") && System.nanoTime() < deadline) {
-                ServiceJar.sleep(100);
+                sleep(100);
                 status = api.get("/api/v1/payments/" + paymentId + "/refunds/" + refundId, merchant).text("status");
             }
             assertThat(status).as("the refund settles on the embedded database").isEqualTo("COMPLETED");
             assertThat(api.get("/api/v1/payments/" + paymentId, merchant).text("refundTotal")).isEqualTo("400.00");
 
-            jar.process().destroy();   // SIGTERM while both workers poll
-            assertThat(jar.process().waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)).as("exits:\n%s", jar.log())
-                    .isTrue();
+            jar.sigterm();   // while both workers poll
+            assertThat(jar.awaitExit(Duration.ofSeconds(EXIT_WAIT_SECONDS))).as("exits:\n%s", jar.log())
+                    .isPresent();
             assertThat(jar.log()).as("the service's log").doesNotContainPattern("Z (WARN|ERROR) ");
         } finally {
             jar.close();
         }
     }
 
-    private static void load(URI uri, String[] merchant, List<String> payments, Set<String> answered,
+    private static void load(Api api, String[] merchant, List<String> payments, Set<String> answered,
                              AtomicInteger unanswered, AtomicInteger serverErrors, AtomicBoolean stop) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (!stop.get()) {
             String payment = payments.get(ThreadLocalRandom.current().nextInt(payments.size()));
-            HttpRequest request = HttpRequest.newBuilder(uri.resolve("/api/v1/payments/" + payment + "/refunds"))
-                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                    .header(merchant[0], merchant[1]).header(merchant[2], merchant[3]).header(merchant[4], merchant[5])
-                    .header("X-Idempotency-Key", "shutdown-" + System.nanoTime())
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1.00\",\"reason\":\"shutdown test\"}"))
-                    .build();
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 202) {
-                    answered.add(Api.JSON.readTree(response.body()).path("data").path("refundId").asText());
-                } else if (response.statusCode() >= 500) {
+                ApiResponse response = api.tryPost("/api/v1/payments/" + payment + "/refunds",
+                        "{\"amount\":\"1.00\",\"reason\":\"shutdown test\"}",
+                        Api.with(merchant, "X-Idempotency-Key", "shutdown-" + System.nanoTime()));
+                if (response.status() == 202) {
+                    answered.add(response.text("refundId"));
+                } else if (response.status() >= 500) {
                     serverErrors.incrementAndGet();
                 }
             } catch (IOException refusedOrReset) {
                 unanswered.incrementAndGet();
-                ServiceJar.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                sleep(20);
+            }
+            if (Thread.currentThread().isInterrupted()) {
                 return;
             }
         }
     }
 
-    private static HttpResponse<String> get(HttpClient client, URI uri, String path, String adminToken)
-            throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri.resolve(path));
-        if (adminToken != null) {
-            request.header("Authorization", "Bearer " + adminToken);
-        }
+    private static void sleep(long millis) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException(e);
+            throw new IllegalStateException(e);
         }
     }
 

@@ -58,7 +58,7 @@ class DroppedDatabaseConnectionsFailCleanlyAndHealWithoutRestartTest {
                 "refunds.settlement.send-lease", "2s",
                 "refunds.sandbox.settle-delay", "200ms",
                 "refunds.idempotency.lease", "3s"));
-        Http http = new Http(service.uri());
+        Api http = Api.at(service.uri()).withTimeout(Duration.ofSeconds(20));
         Merchant[] merchants = MixedLoad.businesses(http, RunningService.ADMIN_TOKEN);
         long seed = Long.getLong("refunds.reliability.seed", System.nanoTime());
         Random random = new Random(seed);
@@ -142,11 +142,11 @@ class DroppedDatabaseConnectionsFailCleanlyAndHealWithoutRestartTest {
         }
     }
 
-    private static boolean awaitHealthy(Http http, Duration timeout) {
+    private static boolean awaitHealthy(Api http, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (http.get("/health").status() == 200) {
+                if (http.tryGet("/health").status() == 200) {
                     return true;
                 }
             } catch (IOException e) {
@@ -158,8 +158,8 @@ class DroppedDatabaseConnectionsFailCleanlyAndHealWithoutRestartTest {
     }
 
     /** A fresh payment, paid, refunded and settled, with no retries needed: the service is whole again. */
-    private static void probe(Http http, List<String> problems) throws IOException {
-        ApiResponse business = http.post("/api/admin/businesses", Api.json(Map.of("name", "after the faults",
+    private static void probe(Api http, List<String> problems) throws IOException {
+        ApiResponse business = http.tryPost("/api/admin/businesses", Api.json(Map.of("name", "after the faults",
                 "reviewMode", "AUTO", "refundMode", "MULTIPLE")), Api.admin());
         if (business.status() != 201) {
             problems.add("a new business after the faults answered " + business);
@@ -167,15 +167,15 @@ class DroppedDatabaseConnectionsFailCleanlyAndHealWithoutRestartTest {
         }
         Merchant merchant = new Merchant(business.text("clientId"), business.text("businessId"),
                 business.text("apiKey"));
-        ApiResponse created = http.post("/api/v1/payments", Api.json(Map.of("amount", "100.00", "currency", "BDT")),
+        ApiResponse created = http.tryPost("/api/v1/payments", Api.json(Map.of("amount", "100.00", "currency", "BDT")),
                 merchant.headers());
         if (created.status() != 201) {
             problems.add("a new payment after the faults answered " + created);
             return;
         }
         String paymentId = created.text("paymentId");
-        ApiResponse completed = http.post("/api/v1/payments/" + paymentId + "/complete", null, merchant.headers());
-        ApiResponse refund = http.post("/api/v1/payments/" + paymentId + "/refunds",
+        ApiResponse completed = http.tryPost("/api/v1/payments/" + paymentId + "/complete", null, merchant.headers());
+        ApiResponse refund = http.tryPost("/api/v1/payments/" + paymentId + "/refunds",
                 Api.json(Map.of("amount", "10.00", "reason", "after the faults")), merchant.headers());
         if (completed.status() != 200 || refund.status() != 202) {
             problems.add("after the faults: complete answered " + completed + ", refund answered " + refund);
@@ -185,7 +185,7 @@ class DroppedDatabaseConnectionsFailCleanlyAndHealWithoutRestartTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         String status = null;
         while (System.nanoTime() < deadline) {
-            ApiResponse read = http.get("/api/v1/payments/" + paymentId + "/refunds/" + refundId, merchant.headers());
+            ApiResponse read = http.tryGet("/api/v1/payments/" + paymentId + "/refunds/" + refundId, merchant.headers());
             status = read.status() == 200 ? read.text("status") : "HTTP " + read.status();
             if ("COMPLETED".equals(status)) {
                 return;

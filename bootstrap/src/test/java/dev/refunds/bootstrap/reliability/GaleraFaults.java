@@ -4,6 +4,8 @@ import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.JdbcSettings;
 import dev.refunds.bootstrap.support.Merchant;
+import dev.refunds.bootstrap.support.RunningService;
+import dev.refunds.bootstrap.support.process.ServiceProcess;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -157,10 +159,10 @@ final class GaleraFaults {
     }
 
     /** A business of its own for the write probes. */
-    static Merchant probeBusiness(Http http) throws IOException {
-        ApiResponse created = http.post("/api/admin/businesses", Api.json(Map.of("name", "galera write probe",
+    static Merchant probeBusiness(Api http) throws IOException {
+        ApiResponse created = http.tryPost("/api/admin/businesses", Api.json(Map.of("name", "galera write probe",
                 "reviewMode", "AUTO", "refundMode", "MULTIPLE")), "Authorization", "Bearer "
-                + ServiceProcess.ADMIN_TOKEN);
+                + RunningService.ADMIN_TOKEN);
         if (created.status() != 201) {
             throw new IllegalStateException("probe business not created: " + created);
         }

@@ -1,8 +1,12 @@
 package dev.refunds.bootstrap.reliability;
 
+import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.JdbcSettings;
 import dev.refunds.bootstrap.support.Merchant;
+import dev.refunds.bootstrap.support.RunningService;
+import dev.refunds.bootstrap.support.process.ServiceProcess;
+import dev.refunds.bootstrap.support.process.ServiceProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,19 +54,19 @@ class GaleraNodeFaultsTest {
         cluster.awaitWhole(Duration.ofSeconds(120));
         long since = System.currentTimeMillis();
         for (int i = 0; i < 2; i++) {
-            instances.add(ServiceProcess.launch("galera-instance-" + (char) ('a' + i), database.onNode(i),
+            instances.add(ServiceProcesses.launch("galera-instance-" + (char) ('a' + i), database.onNode(i),
                     KilledInstancesLoseNoAcceptedRequestTest.settings()));
         }
         for (ServiceProcess instance : instances) {
             assertThat(instance.awaitHealthy(Duration.ofSeconds(120))).as("%s started", instance.name()).isTrue();
         }
-        List<Http> clients = instances.stream().map(ServiceProcess::http).toList();
-        Merchant[] merchants = MixedLoad.businesses(clients.get(0), ServiceProcess.ADMIN_TOKEN);
+        List<Api> clients = instances.stream().map(ServiceProcess::api).toList();
+        Merchant[] merchants = MixedLoad.businesses(clients.get(0), RunningService.ADMIN_TOKEN);
         Merchant probed = GaleraFaults.probeBusiness(clients.get(0));
         AtomicInteger turn = new AtomicInteger();
         long started = System.nanoTime();
         try (MixedLoad load = new MixedLoad(() -> clients.get(Math.floorMod(turn.getAndIncrement(), clients.size())),
-                ServiceProcess.ADMIN_TOKEN, merchants[0], merchants[1], 4);
+                RunningService.ADMIN_TOKEN, merchants[0], merchants[1], 4);
              WriteProbe probeA = new WriteProbe(clients.get(0), probed);
              WriteProbe probeB = new WriteProbe(clients.get(1), probed)) {
             load.seed(3);

@@ -1,7 +1,11 @@
 package dev.refunds.bootstrap.reliability;
 
+import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.JdbcSettings;
 import dev.refunds.bootstrap.support.Merchant;
+import dev.refunds.bootstrap.support.RunningService;
+import dev.refunds.bootstrap.support.process.ServiceProcess;
+import dev.refunds.bootstrap.support.process.ServiceProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,13 +48,13 @@ class KilledEmbeddedInstanceLosesNoAcceptedRequestTest {
         long seed = Long.getLong("refunds.reliability.seed", System.nanoTime());
         Random random = new Random(seed);
         int kills = Reliability.pick(3, 12);
-        service = ServiceProcess.launchEmbedded("embedded", KilledInstancesLoseNoAcceptedRequestTest.settings());
+        service = ServiceProcesses.launchEmbedded("embedded", KilledInstancesLoseNoAcceptedRequestTest.settings());
         assertThat(service.awaitHealthy(Duration.ofSeconds(120))).as("the embedded instance started").isTrue();
-        Http http = service.http();
-        Merchant[] merchants = MixedLoad.businesses(http, ServiceProcess.ADMIN_TOKEN);
+        Api http = service.api();
+        Merchant[] merchants = MixedLoad.businesses(http, RunningService.ADMIN_TOKEN);
         List<String> afterKills = new ArrayList<>();
         long started = System.nanoTime();
-        try (MixedLoad load = new MixedLoad(() -> http, ServiceProcess.ADMIN_TOKEN, merchants[0], merchants[1], 4)) {
+        try (MixedLoad load = new MixedLoad(() -> http, RunningService.ADMIN_TOKEN, merchants[0], merchants[1], 4)) {
             load.seed(3);
             load.start();
             for (int k = 1; k <= kills; k++) {
@@ -118,7 +122,7 @@ class KilledEmbeddedInstanceLosesNoAcceptedRequestTest {
             service.startAndAwait(Duration.ofSeconds(120));
             statuses.entrySet().stream().filter(e -> e.getValue().equals("PENDING_REVIEW")).forEach(e -> {
                 var answer = load.keyedPost("/api/admin/refunds/" + e.getKey() + "/approve", null,
-                        new String[] {"Authorization", "Bearer " + ServiceProcess.ADMIN_TOKEN});
+                        new String[] {"Authorization", "Bearer " + RunningService.ADMIN_TOKEN});
                 if (answer != null && answer.status() == 200) {
                     load.approved.add(e.getKey());
                 }

@@ -1,8 +1,12 @@
 package dev.refunds.bootstrap.reliability;
 
+import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.JdbcSettings;
 import dev.refunds.bootstrap.support.Merchant;
+import dev.refunds.bootstrap.support.RunningService;
+import dev.refunds.bootstrap.support.process.ServiceProcess;
+import dev.refunds.bootstrap.support.process.ServiceProcesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -60,16 +64,16 @@ class KilledInstancesLoseNoAcceptedRequestTest {
         Random random = new Random(seed);
         int kills = Reliability.pick(3, 12);
 
-        instances.add(ServiceProcess.launch("instance-a", database, settings()));
-        instances.add(ServiceProcess.launch("instance-b", database, settings()));
+        instances.add(ServiceProcesses.launch("instance-a", database, settings()));
+        instances.add(ServiceProcesses.launch("instance-b", database, settings()));
         for (ServiceProcess instance : instances) {
             assertThat(instance.awaitHealthy(Duration.ofSeconds(120))).as("%s started", instance.name()).isTrue();
         }
-        List<Http> clients = instances.stream().map(ServiceProcess::http).toList();
+        List<Api> clients = instances.stream().map(ServiceProcess::api).toList();
         AtomicInteger turn = new AtomicInteger();
         Merchant[] merchants;
         try {
-            merchants = MixedLoad.businesses(clients.get(0), ServiceProcess.ADMIN_TOKEN);
+            merchants = MixedLoad.businesses(clients.get(0), RunningService.ADMIN_TOKEN);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -78,7 +82,7 @@ class KilledInstancesLoseNoAcceptedRequestTest {
         int killedWhileStarting = 0;
         long started = System.nanoTime();
         try (MixedLoad load = new MixedLoad(() -> clients.get(Math.floorMod(turn.getAndIncrement(), clients.size())),
-                ServiceProcess.ADMIN_TOKEN, merchants[0], merchants[1], 4)) {
+                RunningService.ADMIN_TOKEN, merchants[0], merchants[1], 4)) {
             load.seed(3);
             load.start();
             for (int k = 1; k <= kills; k++) {

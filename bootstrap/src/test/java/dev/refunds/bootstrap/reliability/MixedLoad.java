@@ -58,7 +58,7 @@ final class MixedLoad implements AutoCloseable {
     record Keyed(String path, String json, String key, String[] credentials, int status, String body) {
     }
 
-    private final Supplier<Http> instances;
+    private final Supplier<Api> instances;
     private final String[] admin;
     private final Merchant auto;
     private final Merchant review;
@@ -90,7 +90,7 @@ final class MixedLoad implements AutoCloseable {
     final AtomicLong replaysChecked = new AtomicLong();
     final AtomicInteger unresolved = new AtomicInteger();
 
-    MixedLoad(Supplier<Http> instances, String adminToken, Merchant auto, Merchant review, int threads) {
+    MixedLoad(Supplier<Api> instances, String adminToken, Merchant auto, Merchant review, int threads) {
         this.instances = instances;
         this.admin = new String[] {"Authorization", "Bearer " + adminToken};
         this.auto = auto;
@@ -100,7 +100,7 @@ final class MixedLoad implements AutoCloseable {
     }
 
     /** The two businesses a load uses: AUTO/MULTIPLE with review above 500.00, and MANUAL/SINGLE (SecPaid). */
-    static Merchant[] businesses(Http http, String adminToken) throws IOException {
+    static Merchant[] businesses(Api http, String adminToken) throws IOException {
         String[] admin = {"Authorization", "Bearer " + adminToken};
         Merchant[] merchants = new Merchant[2];
         String[][] policies = {{"AUTO", "MULTIPLE", "500.00"}, {"MANUAL", "SINGLE", null}};
@@ -112,7 +112,7 @@ final class MixedLoad implements AutoCloseable {
             if (policies[i][2] != null) {
                 body.put("reviewAbove", policies[i][2]);
             }
-            ApiResponse created = http.post("/api/admin/businesses", Api.json(body), admin);
+            ApiResponse created = http.tryPost("/api/admin/businesses", Api.json(body), admin);
             if (created.status() != 201) {
                 throw new IllegalStateException("business not created: " + created);
             }
@@ -412,11 +412,9 @@ final class MixedLoad implements AutoCloseable {
     /** One attempt on the next instance; null when no answer came (connection refused or dropped). */
     ApiResponse once(String method, String path, String json, String[] headers) {
         requests.incrementAndGet();
-        Http http = instances.get();
+        Api http = instances.get();
         try {
-            ApiResponse answer = http.send(method, path,
-                    json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    json == null ? null : "application/json", headers);
+            ApiResponse answer = http.trySend(method, path, json, json == null ? null : "application/json", headers);
             int status = answer.status();
             if (status >= 200 && status < 300) {
                 answered2xx.incrementAndGet();

@@ -3,6 +3,8 @@ package dev.refunds.bootstrap.reliability;
 import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.Merchant;
+import dev.refunds.bootstrap.support.RunningService;
+import dev.refunds.bootstrap.support.process.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -107,17 +109,17 @@ abstract class SharedSecretsContract {
     }
 
     static Merchant createBusiness(ServiceProcess service) throws IOException {
-        ApiResponse created = service.http().post("/api/admin/businesses", Api.json(Map.of("name", "rotation shop",
-                "reviewMode", "AUTO", "refundMode", "MULTIPLE")), "Authorization", "Bearer " + ServiceProcess.ADMIN_TOKEN);
+        ApiResponse created = service.api().post("/api/admin/businesses", Api.json(Map.of("name", "rotation shop",
+                "reviewMode", "AUTO", "refundMode", "MULTIPLE")), "Authorization", "Bearer " + RunningService.ADMIN_TOKEN);
         assertThat(created.status()).as("business created: %s", created).isEqualTo(201);
         return new Merchant(created.text("clientId"), created.text("businessId"), created.text("apiKey"));
     }
 
     static int listRefunds(ServiceProcess service, Merchant merchant) throws IOException {
-        return service.http().get("/api/v1/refunds", merchant.headers()).status();
+        return service.api().get("/api/v1/refunds", merchant.headers()).status();
     }
 
     private static int adminList(ServiceProcess service, String token) throws IOException {
-        return service.http().get("/api/admin/refunds", "Authorization", "Bearer " + token).status();
+        return service.api().get("/api/admin/refunds", "Authorization", "Bearer " + token).status();
     }
 }

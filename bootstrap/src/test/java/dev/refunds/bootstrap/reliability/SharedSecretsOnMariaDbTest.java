@@ -2,6 +2,8 @@ package dev.refunds.bootstrap.reliability;
 
 import dev.refunds.bootstrap.support.JdbcSettings;
 import dev.refunds.bootstrap.support.ScratchMariaDbDatabases;
+import dev.refunds.bootstrap.support.process.ServiceProcess;
+import dev.refunds.bootstrap.support.process.ServiceProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ class SharedSecretsOnMariaDbTest extends SharedSecretsContract {
         if (database == null) {
             database = ScratchMariaDbDatabases.create("utf8mb4_bin");
         }
-        return ServiceProcess.launch(name, database, settings);
+        return ServiceProcesses.launch(name, database, settings);
     }
 
     @AfterEach

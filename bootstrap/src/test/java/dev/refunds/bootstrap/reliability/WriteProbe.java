@@ -22,7 +22,7 @@ final class WriteProbe implements AutoCloseable {
     record Write(long sentNanos, long doneNanos, int status) {
     }
 
-    private final Http http;
+    private final Api http;
     private final Merchant merchant;
     private final List<Write> writes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -30,7 +30,7 @@ final class WriteProbe implements AutoCloseable {
     final AtomicLong withoutRetryAfter = new AtomicLong();
     private final Thread thread;
 
-    WriteProbe(Http http, Merchant merchant) {
+    WriteProbe(Api http, Merchant merchant) {
         this.http = http;
         this.merchant = merchant;
         this.thread = new Thread(this::run, "write-probe-" + http.base().getPort());
@@ -43,7 +43,7 @@ final class WriteProbe implements AutoCloseable {
             long sent = System.nanoTime();
             int status;
             try {
-                ApiResponse answer = http.post("/api/v1/payments", Api.json(Map.of("amount", "10.00",
+                ApiResponse answer = http.tryPost("/api/v1/payments", Api.json(Map.of("amount", "10.00",
                         "currency", "BDT")), Api.with(merchant.headers(), "X-Idempotency-Key", "probe-"
                         + UUID.randomUUID()));
                 status = answer.status();

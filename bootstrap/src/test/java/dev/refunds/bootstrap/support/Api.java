@@ -3,33 +3,50 @@ package dev.refunds.bootstrap.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A plain HTTP client for the service: raw bodies in, status + envelope out, no exceptions on 4xx/5xx. */
+/**
+ * The test HTTP client for the service, in this JVM or another process: raw bodies in, status + envelope out, no
+ * exceptions on 4xx/5xx. {@code get}/{@code post}/{@code send} turn "no answer" into an unchecked exception; the
+ * {@code try…} forms let it through as an {@link IOException}, for tests (against an instance being killed, say)
+ * that must tell "no answer" apart from every answer. Every answer passes through {@link Exchange#received}.
+ */
 public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI base;
+    private final Duration timeout;
 
     Api(URI base) {
+        this(base, TIMEOUT);
+    }
+
+    private Api(URI base, Duration timeout) {
         this.base = base;
+        this.timeout = timeout;
     }
 
     /** A client for a service running elsewhere (the jar in its own process, say). */
     public static Api at(URI base) {
         return new Api(base);
+    }
+
+    /** The same client, waiting at most {@code timeout} for each answer. */
+    public Api withTimeout(Duration timeout) {
+        return new Api(base, timeout);
+    }
+
+    public URI base() {
+        return base;
     }
 
     public ApiResponse get(String path, String... headers) {
@@ -43,35 +60,30 @@ public final class Api {
 
     public ApiResponse send(String method, String path, String body, String contentType, String... headers) {
         try {
-            return exchange(CLIENT, base, TIMEOUT, method, path,
-                    body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType, headers);
+            return trySend(method, path, body, contentType, headers);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
         }
     }
 
-    /**
-     * One request on {@code client}; an I/O failure (or an interrupt) comes through as an {@link IOException}, for
-     * callers that must tell "no answer" apart from every answer.
-     */
-    public static ApiResponse exchange(HttpClient client, URI base, Duration timeout, String method, String path,
-                                       byte[] body, String contentType, String... headers) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response.body()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+    public ApiResponse tryGet(String path, String... headers) throws IOException {
+        return trySend("GET", path, null, null, headers);
+    }
+
+    public ApiResponse tryPost(String path, String jsonBody, String... headers) throws IOException {
+        return trySend("POST", path, jsonBody, jsonBody == null ? null : "application/json", headers);
+    }
+
+    public ApiResponse trySend(String method, String path, String body, String contentType, String... headers)
+            throws IOException {
+        return Exchange.send(base, timeout, method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), contentType, headers);
+    }
+
+    /** POST with a JSON body sent in chunks (no Content-Length: the server learns its size only by reading it). */
+    public ApiResponse postChunked(String path, byte[] jsonBody, String... headers) throws IOException {
+        return Exchange.send(base, timeout, "POST", path, HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(jsonBody)), "application/json", headers);
     }
 
     /** Creates a business through the admin API. */

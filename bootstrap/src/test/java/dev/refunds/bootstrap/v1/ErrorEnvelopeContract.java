@@ -11,14 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -164,19 +159,8 @@ abstract class ErrorEnvelopeContract extends ServiceContract {
         Merchant merchant = autoBusiness();
         byte[] huge = Api.json(body("amount", "1.00", "currency", "BDT", "description", "d".repeat(70_000)))
                 .getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.uri().resolve(PAYMENTS))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)));
-        String[] headers = merchant.headers();
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertError(new ApiResponse(response.statusCode(), response.headers(), response.body(),
-                parse(response.body())), 413, "PAYLOAD_TOO_LARGE");
+        assertError(api.postChunked(PAYMENTS, huge, merchant.headers()), 413, "PAYLOAD_TOO_LARGE");
         assertThat(allPaymentIds(merchant)).isEmpty();
     }
 

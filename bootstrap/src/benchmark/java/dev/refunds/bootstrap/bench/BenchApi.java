@@ -1,6 +1,10 @@
 package dev.refunds.bootstrap.bench;
 
+import dev.refunds.bootstrap.support.Api;
+import dev.refunds.bootstrap.support.ApiResponse;
+
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,17 +17,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The few calls of the HTTP API the benchmark makes to set itself up and to read results back. */
+/**
+ * The few calls of the HTTP API the benchmark makes to set itself up and to read results back, through the tests'
+ * client ({@link Api}); only the measured load goes through {@link BenchHttp}.
+ */
 final class BenchApi {
     private static final Pattern REFUND_ITEM = Pattern.compile("\"refundId\":\"([^\"]+)\"[^{}]*?\"status\":\"([A-Z_]+)\""
             + "[^{}]*?\"initiatedAt\":\"([^\"]+)\",\"completedAt\":(?:null|\"([^\"]+)\")");
 
     private final int port;
     private final String adminToken;
+    private final Api api;
 
     BenchApi(int port, String adminToken) {
         this.port = port;
         this.adminToken = adminToken;
+        this.api = Api.at(URI.create("http://127.0.0.1:" + port));
     }
 
     record Merchant(String clientId, String businessId, String apiKey) {
@@ -83,10 +92,7 @@ final class BenchApi {
 
     /** 201 when webhooks exist (the endpoint is made), else the status the service answered (404 without them). */
     int createWebhookEndpoint(Merchant merchant, String url) throws IOException {
-        try (BenchHttp http = new BenchHttp("127.0.0.1", port)) {
-            return http.send(BenchHttp.request("POST", "/api/v1/webhook-endpoints", port,
-                    ("{\"url\":\"" + url + "\"}").getBytes(StandardCharsets.UTF_8), merchant.headers())).status();
-        }
+        return api.tryPost("/api/v1/webhook-endpoints", "{\"url\":\"" + url + "\"}", merchant.headers()).status();
     }
 
     /** The request bytes of one v1 refund of 1.00 BDT with its own idempotency key. */
@@ -100,30 +106,23 @@ final class BenchApi {
     List<RefundTimes> refundsSince(Merchant merchant, long sinceMs, int pagesMax) throws IOException {
         List<RefundTimes> found = new ArrayList<>();
         String after = null;
-        try (BenchHttp http = new BenchHttp("127.0.0.1", port)) {
-            for (int page = 0; page < pagesMax; page++) {
-                String path = "/api/v1/refunds?limit=100" + (after == null ? "" : "&startingAfter=" + after);
-                BenchHttp.Response response = http.send(BenchHttp.request("GET", path, port, null,
-                        merchant.headers()));
-                if (response.status() != 200) {
-                    throw new IOException("GET " + path + " answered " + response.status() + ": " + response.text());
+        for (int page = 0; page < pagesMax; page++) {
+            String path = "/api/v1/refunds?limit=100" + (after == null ? "" : "&startingAfter=" + after);
+            String text = call("GET", path, null, 200, merchant.headers());
+            Matcher item = REFUND_ITEM.matcher(text);
+            boolean older = false;
+            while (item.find()) {
+                long initiated = Instant.parse(item.group(3)).toEpochMilli();
+                after = item.group(1);
+                if (initiated < sinceMs) {
+                    older = true;
+                    continue;
                 }
-                String text = response.text();
-                Matcher item = REFUND_ITEM.matcher(text);
-                boolean older = false;
-                while (item.find()) {
-                    long initiated = Instant.parse(item.group(3)).toEpochMilli();
-                    after = item.group(1);
-                    if (initiated < sinceMs) {
-                        older = true;
-                        continue;
-                    }
-                    found.add(new RefundTimes(item.group(1), item.group(2), initiated,
-                            item.group(4) == null ? null : Instant.parse(item.group(4)).toEpochMilli()));
-                }
-                if (older || after == null || !text.contains("\"hasMore\":true")) {
-                    break;
-                }
+                found.add(new RefundTimes(item.group(1), item.group(2), initiated,
+                        item.group(4) == null ? null : Instant.parse(item.group(4)).toEpochMilli()));
+            }
+            if (older || after == null || !text.contains("\"hasMore\":true")) {
+                break;
             }
         }
         return found;
@@ -137,14 +136,11 @@ final class BenchApi {
 
     private String call(String method, String path, String body, int expected, String... headers)
             throws IOException {
-        try (BenchHttp http = new BenchHttp("127.0.0.1", port)) {
-            BenchHttp.Response response = http.send(BenchHttp.request(method, path, port,
-                    body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers));
-            if (response.status() != expected) {
-                throw new IOException(method + " " + path + " answered " + response.status() + ": " + response.text());
-            }
-            return response.text();
+        ApiResponse response = api.trySend(method, path, body, body == null ? null : "application/json", headers);
+        if (response.status() != expected) {
+            throw new IOException(method + " " + path + " answered " + response.status() + ": " + response.raw());
         }
+        return response.raw();
     }
 
     static String field(String json, String name) {

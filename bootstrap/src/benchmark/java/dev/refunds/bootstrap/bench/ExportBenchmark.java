@@ -1,5 +1,7 @@
 package dev.refunds.bootstrap.bench;
 
+import dev.refunds.bootstrap.support.process.ServiceProcess;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

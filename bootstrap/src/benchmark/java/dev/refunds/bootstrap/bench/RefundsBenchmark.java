@@ -1,5 +1,7 @@
 package dev.refunds.bootstrap.bench;
 
+import dev.refunds.bootstrap.support.process.ServiceProcess;
+
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
