@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service jar in a process of its own, started the way the README starts it ({@code java -jar}, no JVM
- * options), with the settings as environment variables. Start-up time is from just before the process is
+ * The service jar in a process of its own, started the way the README starts it ({@code java [options] -jar}, the
+ * options of {@link StartupAndMemoryAb#readmeOptions()}), with the settings as environment variables. Start-up time is from just before the process is
  * created to the first {@code 200} from {@code GET /health}.
  */
 final class ServiceProcess implements AutoCloseable {
