@@ -8,6 +8,9 @@
 #   bash scripts/benchmark.sh --backends=mariadb    # or h2: one database only
 #   bash scripts/benchmark.sh --quick --backends=h2,h2-write-delay   # the embedded default's WRITE_DELAY=0 against
 #                                    # H2's own WRITE_DELAY=500 (README, "Durability, secrets and collation")
+#   bash scripts/benchmark.sh --startup-ab --base-jar=/tmp/base.jar [--base-options="…"] [--rounds=3]
+#                                    # start-up and RSS after a load: this jar with the README's options
+#                                    # (bootstrap/jvm.options) against another jar, rounds interleaved; prints only
 #
 # It builds the jar and the benchmark classes (bootstrap/src/benchmark/java, compiled only in the Maven profile
 # `benchmark`; the test suites never see them), starts MariaDB with scripts/mariadb-start.sh in a database of its
@@ -41,6 +44,12 @@ if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then
   revision="$revision with uncommitted changes"
 fi
 export BENCH_REVISION="commit $revision"
+
+if [ "${1:-}" = "--startup-ab" ]; then
+  shift
+  exec timeout 3600 java -Xmx512m -cp "$(cat target/bench-classpath.txt):bootstrap/target/test-classes" \
+    dev.refunds.bootstrap.bench.StartupAndMemoryAb "$@"
+fi
 
 args=("$@")
 write=true

@@ -5,6 +5,8 @@ import java.sql.SQLIntegrityConstraintViolationException;
 /** Tells "another writer inserted this key first" apart from every other failure, on MySQL and H2 alike. */
 final class DuplicateKeys {
     private static final int CAUSE_DEPTH_MAX = 10;
+    /** H2: "concurrent update", its answer to an insert of a key another open transaction inserted. */
+    private static final int H2_CONCURRENT_UPDATE = 90131;
 
     private DuplicateKeys() {
     }
@@ -13,6 +15,20 @@ final class DuplicateKeys {
         Throwable cause = error;
         for (int depth = 0; cause != null && depth < CAUSE_DEPTH_MAX; depth++, cause = cause.getCause()) {
             if (cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The key is being inserted by another transaction still open. MySQL/MariaDB make the insert wait for that
+     * transaction instead; H2 refuses at once, and the statement (not the transaction) may be sent again.
+     */
+    static boolean isInsertedByAnOpenTransaction(Throwable error) {
+        Throwable cause = error;
+        for (int depth = 0; cause != null && depth < CAUSE_DEPTH_MAX; depth++, cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_CONCURRENT_UPDATE) {
                 return true;
             }
         }

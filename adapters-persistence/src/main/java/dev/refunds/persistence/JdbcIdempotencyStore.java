@@ -11,6 +11,10 @@ import java.util.Optional;
 
 @Singleton
 final class JdbcIdempotencyStore implements IdempotencyStore {
+    /** How long an insert waits for another open transaction that inserted the same key (as MariaDB waits). */
+    private static final long OPEN_INSERT_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final long OPEN_INSERT_PAUSE_MS = 5;
+
     private final IdempotencyKeyRows rows;
 
     JdbcIdempotencyStore(IdempotencyKeyRows rows) {
@@ -27,14 +31,29 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean insert(String scope, String key, String requestHash, String ownerToken, Instant leaseUntil,
                           Instant now) {
-        try {
-            rows.insert(scope, key, requestHash, ownerToken, Times.millis(leaseUntil), Times.millis(now));
-            return true;
-        } catch (DataAccessException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                return false;
+        long giveUpAt = System.nanoTime() + OPEN_INSERT_WAIT_NANOS;
+        while (true) {
+            try {
+                rows.insert(scope, key, requestHash, ownerToken, Times.millis(leaseUntil), Times.millis(now));
+                return true;
+            } catch (DataAccessException e) {
+                if (DuplicateKeys.isDuplicateKey(e)) {
+                    return false;
+                }
+                if (!DuplicateKeys.isInsertedByAnOpenTransaction(e) || System.nanoTime() > giveUpAt) {
+                    throw e;
+                }
+                pause();
             }
-            throw e;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(OPEN_INSERT_PAUSE_MS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an idempotency key", interrupted);
         }
     }
 

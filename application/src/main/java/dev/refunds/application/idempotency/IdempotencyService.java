@@ -12,7 +12,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Two steps. First, in its own short transaction, the key is claimed: inserted with an owner token and a lease,
+ * A new key, the usual case, takes one transaction: the key is inserted first, then the action runs and its
+ * response is written onto the key, and one commit keeps both. A concurrent request with the same key waits on
+ * its own insert of the key until the first commits (API.md allows that bounded wait and a replay instead of a
+ * {@code 409}), then finds the key and replays; if the first rolled back, the second's insert goes through. The
+ * key is taken before the action, so a replay never runs the action, and a crash rolls everything back and
+ * leaves no key. Only a key that exists already takes the two-step path below.
+ *
+ * <p>Two steps. First, in its own short transaction, the key is claimed: inserted with an owner token and a lease,
  * or found (then replayed, refused as reused, or reported in progress). Second, the action runs in a transaction
  * that also writes its response onto the key, but only while the claim is still ours; a claim whose lease ran out
  * may be taken over, and then the slow first owner's transaction fails to complete and rolls back. So at most one
@@ -36,6 +43,10 @@ public final class IdempotencyService implements IdempotencyUseCase {
     @Override
     public IdempotentOutcome execute(String scope, String key, String requestHash, Supplier<StoredResponse> action) {
         String token = UUID.randomUUID().toString();
+        Optional<IdempotentOutcome> done = inOneTransaction(scope, key, requestHash, token, action);
+        if (done.isPresent()) {
+            return done.get();
+        }
         Optional<IdempotentOutcome> seen = claim(scope, key, requestHash, token);
         if (seen.isPresent()) {
             return seen.get();
@@ -56,6 +67,46 @@ public final class IdempotencyService implements IdempotencyUseCase {
                 return null;
             });
             throw failed;
+        }
+    }
+
+    /**
+     * Empty when the key exists already (its row decides the answer); the work of this attempt rolled back. A
+     * failure is shown as it is, unless the key turns out to exist by now: then the failure was this request
+     * losing the race for the key (a database may report that as a conflict rather than make it wait).
+     */
+    private Optional<IdempotentOutcome> inOneTransaction(String scope, String key, String requestHash, String token,
+                                                         Supplier<StoredResponse> action) {
+        try {
+            return Optional.of(transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                if (!store.insert(scope, key, requestHash, token, now.plus(lease), now)) {
+                    throw new KeyExistsException();
+                }
+                StoredResponse response = action.get();
+                if (!store.complete(scope, key, token, response)) {
+                    throw new ClaimLostException();   // only where a store lets others see the uncommitted key
+                }
+                return new IdempotentOutcome.Executed(response);
+            }));
+        } catch (KeyExistsException exists) {
+            return Optional.empty();
+        } catch (ClaimLostException lost) {
+            return Optional.of(new IdempotentOutcome.InProgress());
+        } catch (RuntimeException failed) {
+            if (existsNow(scope, key, failed)) {
+                return Optional.empty();
+            }
+            throw failed;
+        }
+    }
+
+    private boolean existsNow(String scope, String key, RuntimeException failed) {
+        try {
+            return transactions.inTransaction(() -> store.lock(scope, key)).isPresent();
+        } catch (RuntimeException unreadable) {
+            failed.addSuppressed(unreadable);
+            return false;
         }
     }
 
@@ -99,6 +150,12 @@ public final class IdempotencyService implements IdempotencyUseCase {
         }
         store.takeOver(scope, key, token, now.plus(lease));
         return Optional.empty();
+    }
+
+    private static final class KeyExistsException extends RuntimeException {
+        KeyExistsException() {
+            super("the idempotency key exists already", null, false, false);
+        }
     }
 
     private static final class ClaimLostException extends RuntimeException {

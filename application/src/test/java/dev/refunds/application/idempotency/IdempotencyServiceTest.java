@@ -154,7 +154,7 @@ class IdempotencyServiceTest {
             return refund("10.00").get();
         });
 
-        assertThat(seenMeanwhile.get()).as("the claim is committed before the request runs").isNotNull();
+        assertThat(seenMeanwhile.get()).as("the key is taken before the request runs").isNotNull();
         assertThat(seenMeanwhile.get().response()).isEmpty();
         assertThat(atOnce.get()).isEqualTo(new IdempotentOutcome.InProgress());
         assertThat(justBeforeTheLeaseEnds.get()).isEqualTo(new IdempotentOutcome.InProgress());
@@ -168,24 +168,35 @@ class IdempotencyServiceTest {
     // ---- crash and lease ------------------------------------------------------------------------------------------
 
     @Test
-    void a_crashed_request_holds_the_key_until_its_lease_runs_out_then_one_retry_takes_over_and_runs_once() {
-        Instant start = clock.instant();
+    void a_crashed_request_leaves_no_key_and_no_change_so_the_next_retry_runs_it_once() {
         assertThatThrownBy(() -> service.execute(scope, KEY, HASH, crashingAfter(refund("10.00"))))
                 .isInstanceOf(Crash.class);
-        KeyRecord crashed = store.find(scope, KEY).orElseThrow();
-        assertThat(crashed.response()).as("a crash leaves the claim in progress").isEmpty();
-        assertThat(world.refunds.all()).as("the crashed request's refund rolled back").isEmpty();
+        assertThat(store.find(scope, KEY)).as("the key rolled back with the request's writes").isEmpty();
+        assertThat(world.refunds.all()).isEmpty();
         assertThat(world.outbox.events()).isEmpty();
+
+        StoredResponse response = executed(service.execute(scope, KEY, HASH, refund("10.00")));
+
+        assertThat(runs).hasValue(2);
+        assertThat(world.refunds.all()).extracting(refund -> refund.id().value())
+                .containsExactly(refundIdIn(response));
+        assertThat(store.find(scope, KEY).orElseThrow().response()).contains(response);
+    }
+
+    @Test
+    void a_key_left_in_progress_by_a_crashed_instance_holds_until_its_lease_runs_out_then_one_retry_takes_over_and_runs_once() {
+        Instant start = clock.instant();
+        KeyRecord crashed = leftInProgress(start);
 
         assertThat(service.execute(scope, KEY, HASH, refund("10.00"))).isEqualTo(new IdempotentOutcome.InProgress());
         clock.set(start.plus(LEASE).minusMillis(1));
         assertThat(service.execute(scope, KEY, HASH, refund("10.00"))).isEqualTo(new IdempotentOutcome.InProgress());
-        assertThat(runs).as("only the crashed request ran so far").hasValue(1);
+        assertThat(runs).as("nothing ran so far").hasValue(0);
 
         clock.set(start.plus(LEASE).plusMillis(1));
         StoredResponse response = executed(service.execute(scope, KEY, HASH, refund("10.00")));
 
-        assertThat(runs).hasValue(2);
+        assertThat(runs).hasValue(1);
         assertThat(world.refunds.all()).extracting(refund -> refund.id().value())
                 .containsExactly(refundIdIn(response));
         assertThat(world.outbox.types()).containsExactly(RefundEventType.REFUND_CREATED);
@@ -194,7 +205,7 @@ class IdempotencyServiceTest {
         assertThat(taken.response()).contains(response);
         assertThat(service.execute(scope, KEY, HASH, refund("10.00")))
                 .isEqualTo(new IdempotentOutcome.Replayed(response));
-        assertThat(runs).hasValue(2);
+        assertThat(runs).hasValue(1);
     }
 
     @Test
@@ -219,6 +230,8 @@ class IdempotencyServiceTest {
     void the_slow_first_owner_of_a_taken_over_key_cannot_commit_its_effects_roll_back_and_it_answers_in_progress() {
         AtomicReference<IdempotentOutcome> takeOver = new AtomicReference<>();
         AtomicReference<FakeWorld.State> afterTakeOver = new AtomicReference<>();
+        leftInProgress(clock.instant());
+        clock.advance(LEASE.plusSeconds(1));     // the slow request takes over a claim a crashed instance left
 
         IdempotentOutcome slow = service.execute(scope, KEY, HASH, () -> {
             clock.advance(LEASE.plusSeconds(1));    // the first owner hangs past its lease ...
@@ -264,6 +277,8 @@ class IdempotencyServiceTest {
     void a_failing_slow_owner_does_not_release_a_key_that_another_request_took_over() {
         IllegalStateException boom = new IllegalStateException("late failure");
         AtomicReference<IdempotentOutcome> takeOver = new AtomicReference<>();
+        leftInProgress(clock.instant());
+        clock.advance(LEASE.plusSeconds(1));     // the slow request takes over a claim a crashed instance left
 
         assertThatThrownBy(() -> service.execute(scope, KEY, HASH, () -> {
             clock.advance(LEASE.plusSeconds(1));
@@ -373,6 +388,16 @@ class IdempotencyServiceTest {
                     .orElseThrow().refund();
             return new StoredResponse(202, "{\"refundId\":\"" + refund.id().value() + "\"}");
         };
+    }
+
+    /**
+     * A claim without a response, as an instance running the two-step claim alone (before the key moved into the
+     * request's own transaction) leaves when it dies, claimed at {@code at}.
+     */
+    private KeyRecord leftInProgress(Instant at) {
+        KeyRecord claim = new KeyRecord(HASH, "owner-that-crashed", at.plus(LEASE), Optional.empty());
+        store.arrange(scope, KEY, claim, at);
+        return claim;
     }
 
     private static Supplier<StoredResponse> crashingAfter(Supplier<StoredResponse> action) {

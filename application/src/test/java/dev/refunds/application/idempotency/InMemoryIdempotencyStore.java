@@ -13,7 +13,10 @@ import java.util.Optional;
  * {@link IdempotencyStore} in memory, with the semantics of the SQL in {@code IdempotencyKeyRows}: a take-over
  * and a release only touch a key without a response, a completion and a release only one whose owner token is
  * the caller's. Every call must come inside a transaction of {@link UndoLogTransactions}, and every write is
- * undone when that transaction rolls back. Thread-safe (requests run on their own threads in these tests).
+ * undone when that transaction rolls back. A key inserted by a transaction still open is, to every other
+ * transaction, a key in progress that cannot be taken over, whatever its lease says (a database makes the other
+ * insert wait for the commit instead; answering "in progress" at once is what a request that does not wait
+ * gets). Thread-safe (requests run on their own threads in these tests).
  */
 final class InMemoryIdempotencyStore implements IdempotencyStore {
     record Id(String scope, String key) {
@@ -24,6 +27,8 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     private final Map<Id, Row> rows = new LinkedHashMap<>();
+    /** Keys inserted by a transaction not committed yet, with the thread whose transaction it is. */
+    private final Map<Id, Thread> uncommitted = new LinkedHashMap<>();
     private final UndoLogTransactions transactions;
 
     InMemoryIdempotencyStore(UndoLogTransactions transactions) {
@@ -33,7 +38,13 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public synchronized Optional<KeyRecord> lock(String scope, String key) {
         transactions.requireActive("lock of an idempotency key");
-        return Optional.ofNullable(rows.get(new Id(scope, key))).map(Row::record);
+        Id id = new Id(scope, key);
+        if (isOthersUncommitted(id)) {
+            KeyRecord pending = rows.get(id).record();
+            return Optional.of(new KeyRecord(pending.requestHash(), pending.ownerToken(), Instant.MAX,
+                    Optional.empty()));
+        }
+        return Optional.ofNullable(rows.get(id)).map(Row::record);
     }
 
     @Override
@@ -45,6 +56,10 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
             return false;
         }
         put(id, new Row(new KeyRecord(requestHash, ownerToken, leaseUntil, Optional.empty()), now), "insert");
+        Thread inserter = Thread.currentThread();
+        uncommitted.put(id, inserter);
+        transactions.onRollback("insert of an idempotency key", () -> settled(id, inserter));
+        transactions.afterCommit(() -> settled(id, inserter));
         return true;
     }
 
@@ -52,7 +67,7 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     public synchronized void takeOver(String scope, String key, String ownerToken, Instant leaseUntil) {
         Id id = new Id(scope, key);
         Row row = rows.get(id);
-        if (row == null || row.record().response().isPresent()) {
+        if (row == null || row.record().response().isPresent() || isOthersUncommitted(id)) {
             transactions.requireActive("take-over of an idempotency key");
             return;
         }
@@ -112,6 +127,15 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     /** Puts a row in directly, outside any transaction: an arranged past. */
     synchronized void arrange(String scope, String key, KeyRecord record, Instant createdAt) {
         rows.put(new Id(scope, key), new Row(record, createdAt));
+    }
+
+    private boolean isOthersUncommitted(Id id) {
+        Thread inserter = uncommitted.get(id);
+        return inserter != null && inserter != Thread.currentThread();
+    }
+
+    private synchronized void settled(Id id, Thread inserter) {
+        uncommitted.remove(id, inserter);
     }
 
     private void put(Id id, Row row, String what) {

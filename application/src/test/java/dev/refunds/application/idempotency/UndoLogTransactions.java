@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  */
 final class UndoLogTransactions implements Transactions {
     private final ThreadLocal<Deque<Runnable>> undo = new ThreadLocal<>();
+    private final ThreadLocal<Deque<Runnable>> committed = new ThreadLocal<>();
     private final AtomicInteger commits = new AtomicInteger();
     private final AtomicInteger rollbacks = new AtomicInteger();
 
@@ -30,10 +31,13 @@ final class UndoLogTransactions implements Transactions {
             return work.get();
         }
         Deque<Runnable> log = new ArrayDeque<>();
+        Deque<Runnable> afterCommit = new ArrayDeque<>();
         undo.set(log);
+        committed.set(afterCommit);
         try {
             T result = work.get();
             commits.incrementAndGet();
+            afterCommit.forEach(Runnable::run);
             return result;
         } catch (RuntimeException | Error failure) {
             while (!log.isEmpty()) {
@@ -43,6 +47,7 @@ final class UndoLogTransactions implements Transactions {
             throw failure;
         } finally {
             undo.remove();
+            committed.remove();
         }
     }
 
@@ -53,6 +58,12 @@ final class UndoLogTransactions implements Transactions {
             throw new IllegalStateException(what + " outside a transaction");
         }
         log.push(undoIt);
+    }
+
+    /** Runs {@code then} once this thread's transaction has committed (not if it rolls back). */
+    void afterCommit(Runnable then) {
+        requireActive("a commit hook");
+        committed.get().add(then);
     }
 
     /** Fails when the caller is outside a transaction (for reads that must lock). */

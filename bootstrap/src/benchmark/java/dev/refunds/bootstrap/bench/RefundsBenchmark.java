@@ -421,13 +421,13 @@ public final class RefundsBenchmark {
         note(backend.name() + ": start-up on an empty database");
         backend.reset(serviceDir);
         try (ServiceProcess first = ServiceProcess.start(settings.jar, serviceDir, settings.port, requestPath,
-                List.of())) {
+                StartupAndMemoryAb.readmeOptions())) {
             f.startupFirstMs = first.startupMillis();
         }
         JdbcCeiling.ConnectionSource ceilingDb = backend.ceiling(dir);
         f.version = backend.version();
         try (ServiceProcess service = ServiceProcess.start(settings.jar, serviceDir, settings.port, requestPath,
-                List.of())) {
+                StartupAndMemoryAb.readmeOptions())) {
             f.startupRestartMs = service.startupMillis();
             note(String.format(Locale.ROOT, "%s: started in %d ms (empty database), %d ms (migrated); setting up",
                     backend.name(), f.startupFirstMs, f.startupRestartMs));
@@ -505,7 +505,7 @@ public final class RefundsBenchmark {
         pipeline.put("REFUNDS_WEBHOOKS_RETRY_SCHEDULE", "1s,2s,5s");
         try (WebhookReceiver receiver = new WebhookReceiver();
              ServiceProcess service = ServiceProcess.start(settings.jar, pipelineDir, settings.port, pipeline,
-                     List.of())) {
+                     StartupAndMemoryAb.readmeOptions())) {
             f.startupPipelineMs = service.startupMillis();
             BenchApi api = new BenchApi(settings.port, ADMIN_TOKEN);
             BenchApi.Merchant merchant = api.createBusiness("Pipeline " + runTag);
@@ -750,7 +750,8 @@ public final class RefundsBenchmark {
         env.put("REFUNDS_WEBHOOKS_ENABLED", "false");
         Path recording = dir.resolve("service.jfr");
         List<String> lines = new ArrayList<>();
-        try (ServiceProcess service = ServiceProcess.start(settings.jar, serviceDir, settings.port, env, List.of())) {
+        try (ServiceProcess service = ServiceProcess.start(settings.jar, serviceDir, settings.port, env,
+                StartupAndMemoryAb.readmeOptions())) {
             BenchApi api = new BenchApi(settings.port, ADMIN_TOKEN);
             BenchApi.Merchant merchant = api.createBusiness("Profile " + runTag);
             List<String> payments = api.createCompletedPayments(merchant, settings.payments, PAYMENT_AMOUNT);

@@ -115,12 +115,19 @@ abstract class CrashedKeysAndPurgeContract {
             throws Exception {
         Merchant merchant = api.createBusiness("AUTO", "MULTIPLE", null);
         String paymentId = paidPayment(merchant);
+        // A new key is only ever seen committed with its answer; a lease that can run out is a claim taken over
+        // from an instance that died holding it (left by the two-step claim of earlier versions).
+        String crashedOwner = UUID.randomUUID().toString();
+        database.insertKey(new Database.KeyRow(merchant.businessId(), "slow", requestHashOfARefund(merchant,
+                paymentId), crashedOwner, System.currentTimeMillis() - 1, null, null,
+                System.currentTimeMillis() - 60_000));
         CompletableFuture<ApiResponse> slow;
         CompletableFuture<ApiResponse> retry;
         try (Database.RowLock held = database.lockPayment(paymentId)) {
             slow = CompletableFuture.supplyAsync(() -> api.post(refunds(paymentId), refundBody("10.00"),
                     keyed(merchant, "slow")), clients);
-            Database.KeyRow claimed = await(merchant.businessId(), "slow", row -> row.inProgress());
+            Database.KeyRow claimed = await(merchant.businessId(), "slow",
+                    row -> row.inProgress() && !row.ownerToken().equals(crashedOwner));
             Thread.sleep(Math.max(0, claimed.leaseUntilMs() - System.currentTimeMillis() + 200));
             retry = CompletableFuture.supplyAsync(() -> api.post(refunds(paymentId), refundBody("10.00"),
                     keyed(merchant, "slow")), clients);
@@ -131,13 +138,13 @@ abstract class CrashedKeysAndPurgeContract {
         assertThat(answers).extracting(answer -> answer.status() + " " + answer.errorCode())
                 .as("one answer ran the refund, the overtaken one is told the request is in progress")
                 .containsExactlyInAnyOrder("202 null", "409 IDEMPOTENCY_IN_PROGRESS");
-        assertThat(database.refundsOf(paymentId)).isEqualTo(1);
-        assertThat(database.eventsOf(paymentId, "refund.created")).isEqualTo(1);
-        assertThat(database.eventsOf(paymentId)).isEqualTo(1);
+        assertThat(database.refundsOf(paymentId)).as("the probe's refund and this one").isEqualTo(2);
+        assertThat(database.eventsOf(paymentId, "refund.created")).isEqualTo(2);
+        assertThat(database.eventsOf(paymentId)).isEqualTo(2);
         ApiResponse executed = answers.stream().filter(answer -> answer.status() == 202).findFirst().orElseThrow();
         assertReplayOf(executed, api.post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "slow")));
         assertThat(api.get("/api/v1/payments/" + paymentId, merchant.headers()).data().path("refundableAmount")
-                .asText()).isEqualTo("90.00");
+                .asText()).isEqualTo("80.00");
     }
 
     @Test
