@@ -7,6 +7,7 @@ import dev.refunds.domain.business.RefundMode;
 import dev.refunds.domain.business.RefundPolicy;
 import dev.refunds.domain.business.ReviewMode;
 import dev.refunds.domain.money.Money;
+import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.Metadata;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.PaymentId;
@@ -74,6 +75,15 @@ public final class Rows {
                 Money.of("BDT", minor), status, "customer asked", Optional.of("ref-" + suffix(6)), Optional.empty(),
                 Optional.empty(), initiatedAt, initiatedAt, Optional.empty(), Optional.empty(), processorReference,
                 Optional.empty(), Optional.empty(), new Metadata(Map.of("ticket", "T-1")), Optional.empty());
+    }
+
+    /** The processing refund declined by the processor at {@code at}. */
+    public static Refund declined(Refund refund, Instant at) {
+        return new Refund(refund.id(), refund.paymentId(), refund.businessId(), refund.amount(), RefundStatus.FAILED,
+                refund.reason(), refund.merchantRef(), Optional.empty(), Optional.of("declined by the bank"),
+                refund.initiatedAt(), at, Optional.empty(), Optional.of(FailureCode.DECLINED),
+                refund.processorReference(), Optional.empty(), Optional.empty(), refund.metadata(),
+                refund.reviewedBy());
     }
 
     /** The same refund moved on to {@code status} at {@code at} (no processor fields). */

@@ -127,4 +127,16 @@ public abstract class SettlementQueueContract {
 
         assertThat(dueForCheck(shop, T0.plusSeconds(3600))).isEmpty();
     }
+
+    @Test
+    void a_check_whose_refund_failed_meanwhile_is_neither_due_nor_taken() {
+        Business shop = Rows.business(storage());
+        Refund refund = stored(shop, RefundStatus.PROCESSING);
+        storage().inTransaction(() -> storage().settlement().scheduleCheck(refund.id(), T0));
+        storage().inTransaction(() -> storage().refunds().update(Rows.declined(refund, T0.plusSeconds(1))));
+
+        assertThat(dueForCheck(shop, T0.plusSeconds(10))).isEmpty();
+        assertThat(storage().inTransaction(() -> storage().settlement().claimCheck(refund.id(), T0,
+                T0.plusSeconds(60)))).isFalse();
+    }
 }
