@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Payments in memory. Rows keep their insertion order, which breaks ties between equal {@code createdAt}s.
+ * Payments in memory. Lists follow the order payments were stored, as the database's {@code seq} orders them.
  * Locks are only recorded ({@link #locked()}), since one thread needs no real lock.
  */
 public final class InMemoryPaymentRepository implements PaymentRepository, Snapshottable {
@@ -98,8 +98,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository, Snaps
     public Page<Payment> list(BusinessId businessId, Optional<PaymentStatus> status, PageRequest page) {
         List<Payment> newestFirst = rows.values().stream()
                 .filter(row -> row.payment().businessId().equals(businessId))
-                .sorted(Comparator.comparing((Row row) -> row.payment().createdAt())
-                        .thenComparingLong(Row::seq).reversed())
+                .sorted(Comparator.comparingLong(Row::seq).reversed())
                 .map(Row::payment)
                 .toList();
         return Pages.page(newestFirst, payment -> payment.id().value(),

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** Refunds in memory, ordered by {@code initiatedAt} and then by insertion. */
+/** Refunds in memory, in the order they were stored, as the database's {@code seq} orders them. */
 public final class InMemoryRefundRepository implements RefundRepository, Snapshottable {
     private final Map<RefundId, Row> rows = new LinkedHashMap<>();
     private final WriteGuard guard = new WriteGuard();
@@ -26,8 +26,7 @@ public final class InMemoryRefundRepository implements RefundRepository, Snapsho
     private record Row(long seq, Refund refund) {
     }
 
-    private static final Comparator<Row> OLDEST_FIRST =
-            Comparator.comparing((Row row) -> row.refund().initiatedAt()).thenComparingLong(Row::seq);
+    private static final Comparator<Row> OLDEST_FIRST = Comparator.comparingLong(Row::seq);
 
     @Override
     public void insert(Refund refund) {

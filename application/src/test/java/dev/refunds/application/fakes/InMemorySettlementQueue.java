@@ -72,7 +72,9 @@ public final class InMemorySettlementQueue implements SettlementQueue, Snapshott
     @Override
     public synchronized boolean claimCheck(RefundId refundId, Instant dueAt, Instant nextAt) {
         Check check = checks.get(refundId);
-        if (check == null || !check.dueAt().equals(dueAt)) {
+        RefundStatus status = refunds.get(refundId).map(Refund::status).orElse(null);
+        if (check == null || !check.dueAt().equals(dueAt)
+                || (status != RefundStatus.PROCESSING && status != RefundStatus.COMPLETED)) {
             return false;
         }
         checks.put(refundId, new Check(nextAt, check.attempts() + 1));

@@ -3,7 +3,7 @@ package dev.refunds.application.idempotency;
 import dev.refunds.application.port.IdempotencyStore;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,12 +102,10 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public synchronized int purgeCreatedBefore(Instant cutoff, int limit) {
-        List<Id> expired = new ArrayList<>();
-        for (Map.Entry<Id, Row> entry : rows.entrySet()) {
-            if (expired.size() < limit && entry.getValue().createdAt().isBefore(cutoff)) {
-                expired.add(entry.getKey());
-            }
-        }
+        List<Id> expired = rows.entrySet().stream()
+                .filter(entry -> entry.getValue().createdAt().isBefore(cutoff))
+                .sorted(Comparator.comparing((Map.Entry<Id, Row> entry) -> entry.getValue().createdAt()))   // as SQL
+                .limit(limit).map(Map.Entry::getKey).toList();
         transactions.requireActive("purge of idempotency keys");
         expired.forEach(id -> remove(id, "purge"));
         return expired.size();

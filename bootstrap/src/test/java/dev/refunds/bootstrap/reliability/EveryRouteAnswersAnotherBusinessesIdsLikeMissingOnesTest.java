@@ -46,7 +46,7 @@ class EveryRouteAnswersAnotherBusinessesIdsLikeMissingOnesTest {
     /**
      * Query parameters that name nothing to look up: times, the merchant's own reference text, and the list filter
      * {@code paymentId} (another business's payment and a missing one both filter down to the same empty page;
-     * RefundListFiltersContract checks that).
+     * RefundListFiltersTest checks that).
      */
     private static final Set<String> PLAIN_QUERY = Set.of("status", "limit", "from", "to", "createdFrom", "createdTo",
             "merchantRef", "paymentId");

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The two databases every HTTP-level suite runs against, and the Galera cluster the multi-instance suites also run
- * on (their {@code …OnGaleraTest} classes).
+ * The two databases every HTTP-level suite runs against ({@link OnH2AndMariaDb}), and the Galera cluster the
+ * multi-instance suites also run on ({@link OnEveryBackend}, {@link OnMariaDbAndGalera}).
  */
 public enum Backend {
     /** The embedded default: an H2 file database in a fresh temporary folder. */

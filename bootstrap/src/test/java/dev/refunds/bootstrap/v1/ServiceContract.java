@@ -6,9 +6,10 @@ import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.Merchant;
 import dev.refunds.bootstrap.support.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import static dev.refunds.bootstrap.v1.Envelopes.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One running service per concrete test class, on the backend the subclass names, and the steps a client takes
- * over and over: create a business, a payment, a refund, read the books back. The database may hold other tests'
+ * One running service per run of a test class on one backend (the class's {@code @OnH2AndMariaDb} runs it on each),
+ * and the steps a client takes over and over: create a business, a payment, a refund, read the books back. The database may hold other tests'
  * data (MariaDB is shared), so every test makes its own businesses and looks only for its own ids.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,8 +35,13 @@ abstract class ServiceContract {
     RunningService service;
     Api api;
 
-    /** The database this class runs against. */
-    abstract Backend backend();
+    /** The database of this run: one of those the class's backend annotation names. */
+    @Parameter
+    Backend backend;
+
+    Backend backend() {
+        return backend;
+    }
 
     /**
      * Settings for the service. By default the settlement worker stays off: most tests follow refunds through
@@ -45,16 +51,17 @@ abstract class ServiceContract {
         return Map.of("refunds.settlement.enabled", "false");
     }
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void startService() {
         service = RunningService.start(backend().newDatabase(), settings());
         api = service.api();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stopService() {
         if (service != null) {
             service.close();
+            service = null;
         }
     }
 

@@ -10,9 +10,10 @@ import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.Merchant;
 import dev.refunds.bootstrap.support.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,8 +29,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One running service per concrete test class, on the backend the subclass names, and what a SecPaid client and
- * the fixtures it needs are made of: businesses, payments (v1), reviews and disputes (admin), and the two v2 calls.
+ * One running service per run of a test class on one backend (its {@code @OnH2AndMariaDb} runs it on each), and
+ * what a SecPaid client and the fixtures it needs are made of: businesses, payments (v1), reviews and disputes (admin), and the two v2 calls.
  * MariaDB is shared with other test classes, so every test makes its own businesses and payments.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,27 +60,33 @@ abstract class SecPaidContract {
     RunningService service;
     Api api;
 
-    /** The database this class runs against. */
-    abstract Backend backend();
+    /** The database of this run: one of those the class's backend annotation names. */
+    @Parameter
+    Backend backend;
+
+    Backend backend() {
+        return backend;
+    }
 
     /**
      * Extra service settings of this class. By default the settlement worker is off, so an approved refund stays
-     * {@code INITIATED} ("Approved") for as long as a test looks at it; {@link RefundSettlementContract} turns it on.
+     * {@code INITIATED} ("Approved") for as long as a test looks at it; {@link RefundSettlementTest} turns it on.
      */
     Map<String, Object> settings() {
         return Map.of("refunds.settlement.enabled", "false");
     }
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void startService() {
         service = RunningService.start(backend().newDatabase(), settings());
         api = service.api();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stopService() {
         if (service != null) {
             service.close();
+            service = null;
         }
     }
 

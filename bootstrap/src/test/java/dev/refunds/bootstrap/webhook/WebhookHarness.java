@@ -7,9 +7,10 @@ import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.JdbcSettings;
 import dev.refunds.bootstrap.support.Merchant;
 import dev.refunds.bootstrap.support.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,13 @@ abstract class WebhookHarness {
     Receiver receiver;
     JdbcSettings database;
 
-    abstract Backend backend();
+    /** The database of this run: one of those the class's backend annotation names. */
+    @Parameter
+    Backend backend;
+
+    Backend backend() {
+        return backend;
+    }
 
     static Map<String, Object> webhookSettings() {
         Map<String, Object> settings = new HashMap<>();
@@ -55,7 +62,7 @@ abstract class WebhookHarness {
         return webhookSettings();
     }
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
         receiver = new Receiver();
         database = backend().newDatabase();
@@ -63,13 +70,15 @@ abstract class WebhookHarness {
         api = service.api();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         if (service != null) {
             service.close();
+            service = null;
         }
         if (receiver != null) {
             receiver.close();
+            receiver = null;
         }
     }
 

@@ -1,0 +1,23 @@
+package dev.refunds.persistence;
+
+import dev.refunds.application.contract.SettlementQueueContract;
+import dev.refunds.application.contract.Storage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.Parameter;
+
+/** The JDBC adapter keeps the {@link SettlementQueueContract} on every backend, as the application's fake does. */
+@OnEveryDatabase
+class JdbcSettlementQueueTest extends SettlementQueueContract {
+    @Parameter
+    JdbcBackend backend;
+
+    @Override
+    protected Storage storage() {
+        return JdbcPorts.on(backend).storage();
+    }
+
+    @AfterEach
+    void deleteTheContractsRows() {
+        JdbcPorts.on(backend).clean();
+    }
+}

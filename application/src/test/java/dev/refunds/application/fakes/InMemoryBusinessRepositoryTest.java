@@ -1,0 +1,14 @@
+package dev.refunds.application.fakes;
+
+import dev.refunds.application.contract.BusinessRepositoryContract;
+import dev.refunds.application.contract.Storage;
+
+/** The fake the application's tests use keeps the {@link BusinessRepositoryContract}, as the JDBC adapter does. */
+class InMemoryBusinessRepositoryTest extends BusinessRepositoryContract {
+    private final FakeWorld world = FakeWorld.direct();
+
+    @Override
+    protected Storage storage() {
+        return new Storage(world.transactions, world.businesses, world.payments, world.refunds, world.settlement);
+    }
+}
