@@ -23,8 +23,9 @@ import java.util.Set;
  * <li>in a response schema every property that is not nullable is required: the service serialises every field
  * (nulls included), but the processor marks as required only the fields that carry no {@code @Schema};</li>
  * <li>{@code metadata} values are strings of 1-500 characters (an annotation can only point at a class);</li>
- * <li>a nullable object field ({@code allOf} one schema) says {@code type: object}, as OpenAPI 3.0 wants beside
- * {@code nullable}.</li>
+ * <li>a nullable object field ({@code nullable} beside {@code allOf} one schema) becomes a nullable copy of that
+ * schema: JSON Schema validators try {@code allOf} on a null before they look at {@code nullable};</li>
+ * <li>a record with {@code @JsonProperty} components gets a phantom property named after its schema: removed.</li>
  * </ul>
  */
 @SuppressWarnings("unchecked")
@@ -46,7 +47,14 @@ public final class OpenApiPostProcessor {
                     joinMerchantSecurity(operation);
                     collectRefs(operation.get("responses"), schemas, answered);
                 }));
+        schemas.forEach((name, schema) -> {
+            Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) schema).get("properties");
+            if (properties != null) {
+                properties.remove(name);
+            }
+        });
         answered.forEach(name -> requireWhatIsNeverNull((Map<String, Object>) schemas.get(name)));
+        schemas.values().forEach(schema -> inlineNullableObjects(schemas, (Map<String, Object>) schema));
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setWidth(120);
@@ -87,6 +95,21 @@ public final class OpenApiPostProcessor {
         }
     }
 
+    static void inlineNullableObjects(Map<String, Object> schemas, Map<String, Object> schema) {
+        Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema.get("properties");
+        if (properties == null) {
+            return;
+        }
+        properties.values().forEach(property -> {
+            if (Boolean.TRUE.equals(property.get("nullable")) && property.get("allOf") instanceof List<?> allOf
+                    && allOf.size() == 1) {
+                String ref = (String) ((Map<String, Object>) allOf.get(0)).get("$ref");
+                property.remove("allOf");
+                ((Map<String, Object>) schemas.get(ref.substring(SCHEMAS.length()))).forEach(property::putIfAbsent);
+            }
+        });
+    }
+
     static void requireWhatIsNeverNull(Map<String, Object> schema) {
         Map<String, Map<String, Object>> properties = schema == null ? null
                 : (Map<String, Map<String, Object>>) schema.get("properties");
@@ -97,9 +120,6 @@ public final class OpenApiPostProcessor {
         properties.forEach((name, property) -> {
             if (!Boolean.TRUE.equals(property.get("nullable"))) {
                 required.add(name);
-            }
-            if (property.containsKey("allOf") && !property.containsKey("type")) {
-                property.put("type", "object");
             }
             if (name.equals("metadata")) {
                 property.put("additionalProperties", new LinkedHashMap<>(Map.of("type", "string",

@@ -16,7 +16,8 @@ import java.time.Instant;
 record DiscrepancyView(@Schema(pattern = Formats.ID) String discrepancyId,
         @Schema(allowableValues = {"MISSING_AT_PROCESSOR", "UNKNOWN_TO_US", "STATUS_MISMATCH", "AMOUNT_MISMATCH"})
         String kind,
-        @Schema(pattern = Formats.REFUND_ID) String refundId, @Nullable SideView ours,
+        @Schema(pattern = Formats.ID, description = "Ours, or the processor's own id when we have no such refund")
+        String refundId, @Nullable SideView ours,
         @Nullable SideView processors, @Schema(format = Formats.DATE_TIME) String detectedAt,
         @Schema(allowableValues = {"OPEN", "RESOLVED"}) String status, @Nullable String note,
         @Nullable @Schema(format = Formats.DATE_TIME) String resolvedAt) {

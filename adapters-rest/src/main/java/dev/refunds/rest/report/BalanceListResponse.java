@@ -10,6 +10,7 @@ import java.util.List;
 record BalanceListResponse(@Schema(allowableValues = Formats.SUCCESS) String status, Balances data) {
 
     @Schema(name = "BalanceList")
-    record Balances(List<BalanceView> items, @Schema(allowableValues = "false") boolean hasMore) {
+    record Balances(List<BalanceView> items,
+                    @Schema(description = "Always false: every balance is in items") boolean hasMore) {
     }
 }

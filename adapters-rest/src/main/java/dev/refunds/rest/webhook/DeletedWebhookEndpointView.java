@@ -7,5 +7,5 @@ import io.micronaut.serde.annotation.Serdeable;
 /** {@code {"id": …, "deleted": true}}: the answer to a DELETE. */
 @Serdeable
 record DeletedWebhookEndpointView(@Schema(pattern = Formats.ID) String id,
-        @Schema(allowableValues = "true") boolean deleted) {
+        @Schema(description = "Always true") boolean deleted) {
 }

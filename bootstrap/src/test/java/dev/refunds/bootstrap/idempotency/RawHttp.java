@@ -3,6 +3,7 @@ package dev.refunds.bootstrap.idempotency;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
+import dev.refunds.bootstrap.support.OpenApiContract;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +46,9 @@ final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.toByteArray());
             out.flush();
-            return parse(socket.getInputStream().readAllBytes());
+            ApiResponse answer = parse(socket.getInputStream().readAllBytes());
+            OpenApiContract.check(base, "POST", path, answer.status(), answer.headers().map(), answer.raw());
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException("raw POST " + path, e);
         }

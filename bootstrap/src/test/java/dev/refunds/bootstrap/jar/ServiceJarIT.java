@@ -2,6 +2,7 @@ package dev.refunds.bootstrap.jar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.refunds.bootstrap.support.Api;
+import dev.refunds.bootstrap.support.OpenApiContract;
 import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.JdbcSettings;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,8 @@ class ServiceJarIT {
                     .build();
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                OpenApiContract.check(uri, "POST", request.uri().getPath(), response.statusCode(),
+                        response.headers().map(), response.body());
                 if (response.statusCode() == 202) {
                     answered.add(Api.JSON.readTree(response.body()).path("data").path("refundId").asText());
                 } else if (response.statusCode() >= 500) {
@@ -188,7 +191,9 @@ class ServiceJarIT {
             request.header("Authorization", "Bearer " + adminToken);
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(uri, "GET", path, response.statusCode(), response.headers().map(), response.body());
+            return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

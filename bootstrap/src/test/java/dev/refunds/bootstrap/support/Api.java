@@ -67,6 +67,7 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(base, method, path, response.statusCode(), response.headers().map(), response.body());
             return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response.body()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.Merchant;
+import dev.refunds.bootstrap.support.OpenApiContract;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,6 +175,8 @@ abstract class ErrorEnvelopeContract extends ServiceContract {
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                 HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.check(service.uri(), "POST", PAYMENTS, response.statusCode(), response.headers().map(),
+                response.body());
 
         assertError(new ApiResponse(response.statusCode(), response.headers(), response.body(),
                 parse(response.body())), 413, "PAYLOAD_TOO_LARGE");
