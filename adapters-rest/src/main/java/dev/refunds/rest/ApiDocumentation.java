@@ -11,7 +11,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The OpenAPI document's head; the paths are generated from the controllers at compile time. The tags' order is
- * the order Redoc shows them in.
+ * the order Redoc shows them in; {@code <SecurityDefinitions />} is where Redoc 2 draws the security schemes (it
+ * does not add an Authentication section by itself).
  */
 @OpenAPIDefinition(info = @Info(title = "Refunds service", version = "1",
         description = ApiDocumentation.DESCRIPTION),
@@ -57,6 +58,15 @@ final class ApiDocumentation {
 
             **Sandbox processor.** Refunds settle after `REFUNDS_SANDBOX_SETTLE_DELAY` (default 2 s); every \
             refund whose amount in minor units ends in 13 ("10.13") is declined and ends FAILED.
+
+            # Authentication
+
+            Merchant operations (payments, refunds, SecPaid v2, webhooks, reports) need all three merchant \
+            headers, `Client-Id`, `Business-Id` and `X-Api-Key`, as the admin API returned them when it created \
+            the business; admin operations need `Authorization: Bearer <admin token>`. Each operation names \
+            the schemes it needs under "Authorizations".
+
+            <SecurityDefinitions />
             """;
 
     private ApiDocumentation() {

@@ -35,14 +35,18 @@ final class HealthController {
     }
 
     @Operation(operationId = "getLiveness", summary = "Is the process alive?")
-    @ApiResponse(responseCode = "200", description = "UP")
+    @ApiResponse(responseCode = "200", description = "UP",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = HealthResponses.LivenessResponse.class)))
     @Get("/live")
     HttpResponse<?> live() {
         return HttpResponse.ok(SuccessEnvelope.of(Map.of("process", "UP")));
     }
 
     @Operation(operationId = "getHealth", summary = "Is the service ready (the database answers)?")
-    @ApiResponse(responseCode = "200", description = "UP")
+    @ApiResponse(responseCode = "200", description = "UP",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = HealthResponses.ReadinessResponse.class)))
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the database does not answer",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
     @Get

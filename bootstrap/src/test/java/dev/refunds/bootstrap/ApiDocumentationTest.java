@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,22 +67,58 @@ class ApiDocumentationTest {
 
     @Test
     void the_docs_page_lists_the_refund_endpoints_in_headless_chromium() throws IOException, InterruptedException {
+        String rendered = new String(chromium("--dump-dom", service.uri().resolve("/docs").toString()),
+                StandardCharsets.UTF_8);
+        assertThat(rendered).as("the page rendered by Redoc")
+                .contains("/api/v1/payments/{paymentId}/refunds", "/api/v2/refundPayment",
+                        "/api/admin/refunds/{refundId}/approve");
+        String sidebar = text(rendered.substring(0, rendered.indexOf("api-content")));
+        assertThat(sidebar).as("Redoc's sidebar: the authentication section, then one group per tag in the"
+                + " document's order").containsSubsequence("Authentication", "Payments", "Create a payment",
+                "Refunds", "Request a refund of a payment", "SecPaid v2", "Request a refund (v2)", "Webhooks",
+                "Admin", "Approve a refund in review", "Reports", "Operations");
+        String content = text(rendered.substring(rendered.indexOf("api-content")));
+        assertThat(content).as("the authentication section draws every security scheme")
+                .containsSubsequence("Authentication", "AdminBearer", "HTTP Authorization Scheme: bearer",
+                        "ApiKey", "Header parameter name: X-Api-Key", "BusinessId",
+                        "Header parameter name: Business-Id", "ClientId", "Header parameter name: Client-Id");
+        assertThat(content).as("an operation shows the schemes it needs (the three merchant headers together)")
+                .contains("ClientId BusinessId ApiKey", "Authorizations: AdminBearer");
+        assertThat(content).as("an operation shows a request and a response sample")
+                .containsSubsequence("Request a refund of a payment", "Request samples", "\"reason\"",
+                        "Response samples", "\"status\" : \"success\"", "\"refundId\"", "Get a refund");
+    }
+
+    @Test
+    void headless_chromium_takes_a_screenshot_of_the_docs_page() throws IOException, InterruptedException {
+        Path screenshot = Path.of("target", "docs-screenshot.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        chromium("--hide-scrollbars", "--window-size=1280,1800", "--screenshot=" + screenshot,
+                service.uri().resolve("/docs").toString());
+        byte[] png = Files.readAllBytes(screenshot);
+        assertThat(png).as("a PNG (docs/api-docs.png in the README is one of these)").startsWith(0x89, 'P', 'N', 'G');
+        assertThat(png.length).as("a rendered page, not a blank one").isGreaterThan(20_000);
+    }
+
+    private static byte[] chromium(String... arguments) throws IOException, InterruptedException {
         String chromium = CHROMIUM.stream().filter(candidate -> Files.isExecutable(Path.of(candidate))).findFirst()
                 .orElseGet(() -> fail("This test needs Chromium: apt-get install chromium (.ci/run installs it)"));
         Path profile = Files.createTempDirectory("chromium-profile-");
-        Process browser = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom",
-                service.uri().resolve("/docs").toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] dom = browser.getInputStream().readAllBytes();
+        List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--virtual-time-budget=20000"));
+        command.addAll(List.of(arguments));
+        Process browser = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] output = browser.getInputStream().readAllBytes();
         if (!browser.waitFor(BROWSER_SECONDS_MAX, TimeUnit.SECONDS)) {
             browser.destroyForcibly();
             fail("Chromium did not finish within " + BROWSER_SECONDS_MAX + " s");
         }
-        String rendered = new String(dom, StandardCharsets.UTF_8);
-        assertThat(rendered).as("the page rendered by Redoc")
-                .contains("/api/v1/payments/{paymentId}/refunds", "/api/v2/refundPayment",
-                        "/api/admin/refunds/{refundId}/approve");
+        return output;
+    }
+
+    /** The page's text, tags and runs of white space each made one space. */
+    private static String text(String html) {
+        return html.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
     }
 }

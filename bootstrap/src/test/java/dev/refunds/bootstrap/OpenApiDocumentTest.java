@@ -66,6 +66,10 @@ class OpenApiDocumentTest {
             security.forEach(requirement -> names.addAll(requirement.keySet()));
             assertThat(names).as("security of %s %s", method, path).isEqualTo(path.startsWith("/api/admin")
                     || path.equals("/metrics") ? Set.of("AdminBearer") : Set.of("ClientId", "BusinessId", "ApiKey"));
+            if (!path.startsWith("/api/admin") && !path.equals("/metrics")) {
+                assertThat(security).as("one requirement: all three merchant headers together, %s %s", method, path)
+                        .containsExactly(Map.of("ClientId", List.of(), "BusinessId", List.of(), "ApiKey", List.of()));
+            }
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
             assertThat(responses).as("responses of %s %s", method, path).containsKey("401");
             responses.forEach((status, response) -> {
@@ -111,6 +115,53 @@ class OpenApiDocumentTest {
                 document.get("components")).get("schemas")).get("CreateWebhookEndpointBody");
         assertThat(schema).containsEntry("type", "object");
         assertThat((Map<String, Object>) schema.get("properties")).containsKeys("url", "events");
+    }
+
+    @Test
+    void every_success_answer_has_a_typed_envelope_schema() {
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        paths.forEach((path, methods) -> ((Map<String, Map<String, Object>>) methods).forEach((method, operation) ->
+                ((Map<String, Map<String, Object>>) operation.get("responses")).forEach((status, response) -> {
+                    if (!status.startsWith("2") || path.endsWith(".csv") || path.equals("/metrics")) {
+                        return;
+                    }
+                    String ref = (String) ((Map<String, Object>) ((Map<String, Map<String, Object>>)
+                            response.get("content")).get("application/json").get("schema")).get("$ref");
+                    assertThat(ref).as("%s of %s %s", status, method, path).startsWith("#/components/schemas/");
+                    Map<String, Object> envelope = schema(ref.substring("#/components/schemas/".length()));
+                    assertThat((List<String>) envelope.get("required")).as(ref).contains("status", "data");
+                    assertThat(envelope.get("properties").toString()).as(ref).contains("enum=[success]");
+                })));
+    }
+
+    @Test
+    void statuses_are_enums_amounts_and_ids_have_patterns_and_metadata_has_its_limits() {
+        Map<String, Map<String, Object>> payment = (Map<String, Map<String, Object>>) schema("Payment")
+                .get("properties");
+        assertThat((List<String>) payment.get("status").get("enum"))
+                .containsExactly("PENDING", "COMPLETED", "CANCELLED", "REFUNDED");
+        assertThat("1000.00").matches((String) payment.get("amount").get("pattern"));
+        assertThat("500").matches((String) payment.get("refundableAmount").get("pattern"));
+        assertThat("10.5.0").doesNotMatch((String) payment.get("amount").get("pattern"));
+        assertThat("PAY_20260517_K8X3M2QZ7D").matches((String) payment.get("paymentId").get("pattern"));
+        assertThat(payment.get("metadata")).containsEntry("maxProperties", 50)
+                .containsEntry("additionalProperties", Map.of("type", "string", "minLength", 1, "maxLength", 500));
+        assertThat((List<String>) schema("Payment").get("required")).contains("paymentId", "amount", "status",
+                "metadata").doesNotContain("merchantRef", "completedAt");
+        Map<String, Map<String, Object>> refund = (Map<String, Map<String, Object>>) schema("Refund")
+                .get("properties");
+        assertThat((List<String>) refund.get("status").get("enum")).contains("PENDING_REVIEW", "REVERSED");
+        assertThat("REF_20260517_M4N1J7QZ7D").matches((String) refund.get("refundId").get("pattern"));
+        assertThat(refund.get("amount")).containsKey("example");
+        assertThat(schema("SecPaidView").get("properties").toString()).contains("Pending", "Reversed");
+        assertThat((List<String>) schema("ErrorBody").get("required")).containsExactly("code", "message");
+    }
+
+    private Map<String, Object> schema(String name) {
+        Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                document.get("components")).get("schemas")).get(name);
+        assertThat(schema).as("schema %s", name).isNotNull();
+        return schema;
     }
 
     private List<Map<String, Object>> operations() {

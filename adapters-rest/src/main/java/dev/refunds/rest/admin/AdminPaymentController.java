@@ -1,5 +1,7 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import dev.refunds.rest.doc.AdminApi;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.refunds.rest.doc.NotFoundAnswer;
@@ -29,7 +31,9 @@ final class AdminPaymentController {
     }
 
     @Operation(operationId = "getPaymentDetail", summary = "A payment with its refunds, disputes and events")
-    @ApiResponse(responseCode = "200", description = "The payment in detail")
+    @ApiResponse(responseCode = "200", description = "The payment in detail",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.PaymentDetailResponse.class)))
     @NotFoundAnswer
     @Get("/{paymentId}")
     HttpResponse<?> payment(@PathVariable String paymentId) {

@@ -1,5 +1,6 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.doc.AdminApi;
@@ -34,7 +35,9 @@ final class AuditController {
     }
 
     @Operation(operationId = "listAuditRecords", summary = "Read the audit trail")
-    @ApiResponse(responseCode = "200", description = "A page of audit records")
+    @ApiResponse(responseCode = "200", description = "A page of audit records",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.AuditRecordPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> list(@QueryValue Optional<String> operatorId, @QueryValue Optional<String> subject,

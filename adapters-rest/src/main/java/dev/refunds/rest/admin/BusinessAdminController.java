@@ -58,7 +58,9 @@ final class BusinessAdminController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "201", description = "The business with its credentials (API key shown once)")
+    @ApiResponse(responseCode = "201", description = "The business with its credentials (API key shown once)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.BusinessCreatedResponse.class)))
     @IdempotentPost
     @JsonBodyAnswers
     @Post
@@ -71,7 +73,9 @@ final class BusinessAdminController {
 
     /** Every business, newest first. */
     @Operation(operationId = "listBusinesses", summary = "List businesses")
-    @ApiResponse(responseCode = "200", description = "A page of businesses")
+    @ApiResponse(responseCode = "200", description = "A page of businesses",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.BusinessPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> list(
@@ -88,7 +92,9 @@ final class BusinessAdminController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The new API key (shown once)")
+    @ApiResponse(responseCode = "200", description = "The new API key (shown once)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.RotatedApiKeyResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @JsonBodyAnswers

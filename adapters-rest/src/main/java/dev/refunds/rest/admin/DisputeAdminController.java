@@ -59,7 +59,9 @@ final class DisputeAdminController {
 
     /** Every business's disputes, newest first; {@code status=OPEN} for those still open. */
     @Operation(operationId = "listDisputes", summary = "List disputes")
-    @ApiResponse(responseCode = "200", description = "A page of disputes")
+    @ApiResponse(responseCode = "200", description = "A page of disputes",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.DisputePageResponse.class)))
     @PagedList
     @Get("/disputes")
     HttpResponse<?> list(@QueryValue Optional<String> status,
@@ -77,7 +79,9 @@ final class DisputeAdminController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "201", description = "The dispute, OPEN")
+    @ApiResponse(responseCode = "201", description = "The dispute, OPEN",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.DisputeResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @JsonBodyAnswers
@@ -96,7 +100,9 @@ final class DisputeAdminController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The dispute, WON or LOST")
+    @ApiResponse(responseCode = "200", description = "The dispute, WON or LOST",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.DisputeResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @JsonBodyAnswers

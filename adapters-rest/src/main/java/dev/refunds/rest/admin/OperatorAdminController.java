@@ -55,7 +55,9 @@ final class OperatorAdminController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "201", description = "The operator with its token (shown once)")
+    @ApiResponse(responseCode = "201", description = "The operator with its token (shown once)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.OperatorCreatedResponse.class)))
     @IdempotentPost
     @JsonBodyAnswers
     @Post
@@ -68,7 +70,9 @@ final class OperatorAdminController {
 
     /** Every operator but {@code root}, newest first. */
     @Operation(operationId = "listOperators", summary = "List operators")
-    @ApiResponse(responseCode = "200", description = "A page of operators")
+    @ApiResponse(responseCode = "200", description = "A page of operators",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.OperatorPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> list(
@@ -81,7 +85,9 @@ final class OperatorAdminController {
 
     /** Who the caller is: the console shows only what this operator's role may do. */
     @Operation(operationId = "getCurrentOperator", summary = "The calling operator")
-    @ApiResponse(responseCode = "200", description = "The operator")
+    @ApiResponse(responseCode = "200", description = "The operator",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.OperatorResponse.class)))
     @Get("/me")
     HttpResponse<?> me(HttpRequest<?> request) {
         return HttpResponse.ok(SuccessEnvelope.of(OperatorView.of(Operators.of(request))));
@@ -91,7 +97,9 @@ final class OperatorAdminController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The operator, revoked")
+    @ApiResponse(responseCode = "200", description = "The operator, revoked",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminResponses.OperatorResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @Post("/{operatorId}/revoke")

@@ -1,5 +1,10 @@
 package dev.refunds.rest.admin;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import dev.refunds.rest.schema.AdminRefundSchema;
+import io.micronaut.core.annotation.Nullable;
+import dev.refunds.rest.schema.Formats;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.refunds.application.admin.PaymentDetail;
 import dev.refunds.application.view.PaymentView;
 import io.micronaut.serde.annotation.Serdeable;
@@ -8,8 +13,10 @@ import java.util.List;
 
 /** {@code {payment, businessId, refunds, disputes, events}}: one payment with what an operator looks at. */
 @Serdeable
-record PaymentDetailView(PaymentView payment, String businessId, List<AdminRefundView> refunds,
-                         List<DisputeView> disputes, List<EventView> events) {
+record PaymentDetailView(@Schema(name = "payment", ref = "#/components/schemas/Payment") PaymentView payment,
+        @Schema(pattern = Formats.ID, example = "HB_71c4a09e3f52") String businessId,
+        @ArraySchema(schema = @Schema(implementation = AdminRefundSchema.class)) List<AdminRefundView> refunds,
+        List<DisputeView> disputes, List<EventView> events) {
 
     static PaymentDetailView of(PaymentDetail detail) {
         return new PaymentDetailView(PaymentView.of(detail.payment()), detail.payment().businessId().value(),
@@ -20,7 +27,11 @@ record PaymentDetailView(PaymentView payment, String businessId, List<AdminRefun
 
     /** {@code {eventId, type, refundId, at}}: one entry of the timeline, oldest first. */
     @Serdeable
-    record EventView(String eventId, String type, String refundId, String at) {
+    @Schema(name = "PaymentTimelineEvent")
+    record EventView(String eventId,
+            @Schema(example = "refund.created") String type,
+            @Nullable @Schema(pattern = Formats.REFUND_ID) String refundId,
+            @Schema(format = Formats.DATE_TIME) String at) {
         static EventView of(PaymentDetail.TimelineEvent event) {
             return new EventView(event.eventId(), event.type(), event.refundId(), event.at().toString());
         }

@@ -1,5 +1,6 @@
 package dev.refunds.rest.admin;
 
+import dev.refunds.rest.schema.V1Responses;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import dev.refunds.rest.doc.AdminApi;
@@ -69,7 +70,8 @@ final class RefundReviewController {
      * queue, oldest first. Without any filter this is the review queue, as it always was.
      */
     @Operation(operationId = "searchRefunds", summary = "Search refunds across businesses (the review queue)")
-    @ApiResponse(responseCode = "200", description = "A page of refunds")
+    @ApiResponse(responseCode = "200", description = "A page of refunds",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.AdminRefundPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> search(@QueryValue Optional<String> status, @QueryValue Optional<String> businessId,
@@ -96,7 +98,8 @@ final class RefundReviewController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The refund, INITIATED")
+    @ApiResponse(responseCode = "200", description = "The refund, INITIATED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.AdminRefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @Post("/{refundId}/approve")
@@ -111,7 +114,8 @@ final class RefundReviewController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The refund, REJECTED")
+    @ApiResponse(responseCode = "200", description = "The refund, REJECTED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.AdminRefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @JsonBodyAnswers

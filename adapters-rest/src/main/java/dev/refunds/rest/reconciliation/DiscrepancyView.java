@@ -1,5 +1,7 @@
 package dev.refunds.rest.reconciliation;
 
+import dev.refunds.rest.schema.Formats;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.refunds.application.reconciliation.Discrepancy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,12 +13,20 @@ import java.time.Instant;
  * {@code processors} is null where that side has no record of the refund.
  */
 @Serdeable
-record DiscrepancyView(String discrepancyId, String kind, String refundId, @Nullable SideView ours,
-                       @Nullable SideView processors, String detectedAt, String status, @Nullable String note,
-                       @Nullable String resolvedAt) {
+record DiscrepancyView(@Schema(pattern = Formats.ID) String discrepancyId,
+        @Schema(allowableValues = {"MISSING_AT_PROCESSOR", "UNKNOWN_TO_US", "STATUS_MISMATCH", "AMOUNT_MISMATCH"})
+        String kind,
+        @Schema(pattern = Formats.ID, description = "Ours, or the processor's own id when we have no such refund")
+        String refundId, @Nullable SideView ours,
+        @Nullable SideView processors, @Schema(format = Formats.DATE_TIME) String detectedAt,
+        @Schema(allowableValues = {"OPEN", "RESOLVED"}) String status, @Nullable String note,
+        @Nullable @Schema(format = Formats.DATE_TIME) String resolvedAt) {
 
     @Serdeable
-    record SideView(String status, String amount, String currency) {
+    @Schema(name = "DiscrepancySide")
+    record SideView(String status,
+            @Schema(pattern = Formats.AMOUNT, example = "400.00") String amount,
+            @Schema(pattern = Formats.CURRENCY, example = "BDT") String currency) {
         static SideView of(Discrepancy.Observed observed) {
             return new SideView(observed.status(), observed.amount().toPlainString(),
                     observed.amount().currency().getCurrencyCode());

@@ -62,7 +62,9 @@ final class ReconciliationController {
     }
 
     @Operation(operationId = "listDiscrepancies", summary = "List reconciliation discrepancies")
-    @ApiResponse(responseCode = "200", description = "A page of discrepancies")
+    @ApiResponse(responseCode = "200", description = "A page of discrepancies",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ReconciliationResponses.DiscrepancyPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> list(@QueryValue Optional<String> status,
@@ -81,7 +83,9 @@ final class ReconciliationController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The discrepancy, RESOLVED")
+    @ApiResponse(responseCode = "200", description = "The discrepancy, RESOLVED",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ReconciliationResponses.DiscrepancyResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @JsonBodyAnswers

@@ -1,5 +1,7 @@
 package dev.refunds.rest.report;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import dev.refunds.rest.doc.AdminApi;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,7 +45,9 @@ final class AdminReportsController {
 
     /** {@code {items: [{businessId, currency, requested, completed, failed, reversed, inFlight}], hasMore: false}}. */
     @Operation(operationId = "getBalances", summary = "Balances per business and currency")
-    @ApiResponse(responseCode = "200", description = "The balances")
+    @ApiResponse(responseCode = "200", description = "The balances",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = BalanceListResponse.class)))
     @ValidationAnswer
     @Get("/balances")
     HttpResponse<?> balances(@QueryValue Optional<String> from, @QueryValue Optional<String> to,

@@ -1,5 +1,7 @@
 package dev.refunds.rest.v1;
 
+import dev.refunds.rest.schema.V1Responses;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,7 +48,8 @@ final class BusinessRefundsController {
 
     /** Filters combine; {@code createdFrom} is inclusive, {@code createdTo} exclusive (ISO-8601 instants). */
     @Operation(operationId = "listRefunds", summary = "List the business's refunds, newest first")
-    @ApiResponse(responseCode = "200", description = "A page of refunds")
+    @ApiResponse(responseCode = "200", description = "A page of refunds",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,

@@ -1,5 +1,6 @@
 package dev.refunds.rest.v1;
 
+import dev.refunds.rest.schema.V1Responses;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -69,7 +70,8 @@ final class PaymentController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "201", description = "The payment, PENDING")
+    @ApiResponse(responseCode = "201", description = "The payment, PENDING",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @IdempotentPost
     @JsonBodyAnswers
     @Post
@@ -83,7 +85,8 @@ final class PaymentController {
     }
 
     @Operation(operationId = "getPayment", summary = "Get a payment")
-    @ApiResponse(responseCode = "200", description = "The payment")
+    @ApiResponse(responseCode = "200", description = "The payment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @NotFoundAnswer
     @Get("/{paymentId}")
     HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
@@ -93,7 +96,8 @@ final class PaymentController {
     }
 
     @Operation(operationId = "listPayments", summary = "List payments, newest first")
-    @ApiResponse(responseCode = "200", description = "A page of payments")
+    @ApiResponse(responseCode = "200", description = "A page of payments",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
@@ -111,7 +115,8 @@ final class PaymentController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The payment, COMPLETED")
+    @ApiResponse(responseCode = "200", description = "The payment, COMPLETED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -127,7 +132,8 @@ final class PaymentController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The payment, CANCELLED")
+    @ApiResponse(responseCode = "200", description = "The payment, CANCELLED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer

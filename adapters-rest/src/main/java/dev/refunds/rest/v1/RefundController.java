@@ -1,5 +1,6 @@
 package dev.refunds.rest.v1;
 
+import dev.refunds.rest.schema.V1Responses;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -69,7 +70,8 @@ final class RefundController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "202", description = "The refund, queued (not yet settled)")
+    @ApiResponse(responseCode = "202", description = "The refund, queued (not yet settled)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -83,7 +85,8 @@ final class RefundController {
     }
 
     @Operation(operationId = "listPaymentRefunds", summary = "List a payment's refunds")
-    @ApiResponse(responseCode = "200", description = "The payment's refunds")
+    @ApiResponse(responseCode = "200", description = "The payment's refunds",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundPageResponse.class)))
     @NotFoundAnswer
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
@@ -94,7 +97,8 @@ final class RefundController {
     }
 
     @Operation(operationId = "getRefund", summary = "Get a refund")
-    @ApiResponse(responseCode = "200", description = "The refund")
+    @ApiResponse(responseCode = "200", description = "The refund",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @NotFoundAnswer
     @Get("/{refundId}")
     HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId,
@@ -108,7 +112,8 @@ final class RefundController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The refund, CANCELLED")
+    @ApiResponse(responseCode = "200", description = "The refund, CANCELLED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -124,7 +129,8 @@ final class RefundController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The refund as the processor reports it")
+    @ApiResponse(responseCode = "200", description = "The refund as the processor reports it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -141,7 +147,8 @@ final class RefundController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The refund")
+    @ApiResponse(responseCode = "200", description = "The refund",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @JsonBodyAnswers

@@ -75,7 +75,9 @@ final class SecPaidController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "200", description = "The refund, Pending or Approved")
+    @ApiResponse(responseCode = "200", description = "The refund, Pending or Approved",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = SecPaidResponses.RequestedResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -105,7 +107,9 @@ final class SecPaidController {
 
     /** The latest refund of the link. */
     @Operation(operationId = "getRefundStatus", summary = "The latest refund of a payment (v2)")
-    @ApiResponse(responseCode = "200", description = "The latest refund")
+    @ApiResponse(responseCode = "200", description = "The latest refund",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = SecPaidResponses.RefundResponse.class)))
     @ValidationAnswer
     @NotFoundAnswer
     @Get("/refundStatus")

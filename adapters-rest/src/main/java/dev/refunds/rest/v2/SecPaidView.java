@@ -1,5 +1,8 @@
 package dev.refunds.rest.v2;
 
+import dev.refunds.rest.schema.Formats;
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.refunds.domain.payment.Refund;
@@ -14,9 +17,13 @@ import java.math.BigDecimal;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record SecPaidView(@JsonProperty("refund_id") String refundId, @JsonProperty("pay_id") long payId,
-                   @JsonProperty("refund_amount") BigDecimal refundAmount, String status,
-                   @JsonProperty("reject_reason") String rejectReason) {
+@Schema(description = "A refund as refundStatus shows it")
+record SecPaidView(@JsonProperty("refund_id") @Schema(pattern = Formats.REFUND_ID) String refundId,
+        @JsonProperty("pay_id") @Schema(minimum = "1", example = "4856104594992634") long payId,
+        @JsonProperty("refund_amount") @Schema(description = "A JSON number with the currency's digits",
+            example = "49.99") BigDecimal refundAmount,
+        @Schema(allowableValues = {"Pending", "Approved", "Rejected", "Completed", "Failed", "Cancelled", "Reversed"}) String status,
+        @JsonProperty("reject_reason") @Nullable String rejectReason) {
 
     static SecPaidView of(Refund refund, long payId) {
         return new SecPaidView(refund.id().value(), payId, refund.amount().toDecimal(), statusOf(refund.status()),
@@ -29,8 +36,11 @@ record SecPaidView(@JsonProperty("refund_id") String refundId, @JsonProperty("pa
 
     /** {@code refundPayment}'s answer: {@code {refund_id, pay_id, refund_amount, status}}. */
     @Serdeable
-    record Requested(@JsonProperty("refund_id") String refundId, @JsonProperty("pay_id") long payId,
-                     @JsonProperty("refund_amount") BigDecimal refundAmount, String status) {
+    @Schema(name = "SecPaidRequestedRefund")
+    record Requested(@JsonProperty("refund_id") @Schema(pattern = Formats.REFUND_ID) String refundId,
+            @JsonProperty("pay_id") @Schema(minimum = "1", example = "4856104594992634") long payId,
+            @JsonProperty("refund_amount") @Schema(example = "49.99") BigDecimal refundAmount,
+            @Schema(allowableValues = {"Pending", "Approved"}) String status) {
     }
 
     /** v2's seven statuses: INITIATED and PROCESSING are both "Approved". */

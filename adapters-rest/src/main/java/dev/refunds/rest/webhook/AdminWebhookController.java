@@ -1,5 +1,6 @@
 package dev.refunds.rest.webhook;
 
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,7 +57,9 @@ final class AdminWebhookController {
     }
 
     @Operation(operationId = "listBusinessWebhookEndpoints", summary = "List a business's webhook endpoints")
-    @ApiResponse(responseCode = "200", description = "The endpoints")
+    @ApiResponse(responseCode = "200", description = "The endpoints",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.EndpointListResponse.class)))
     @NotFoundAnswer
     @Get("/webhook-endpoints")
     HttpResponse<?> endpoints(@PathVariable String businessId) {
@@ -65,7 +68,9 @@ final class AdminWebhookController {
     }
 
     @Operation(operationId = "listBusinessWebhookDeliveries", summary = "List a business endpoint's deliveries")
-    @ApiResponse(responseCode = "200", description = "A page of deliveries")
+    @ApiResponse(responseCode = "200", description = "A page of deliveries",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.DeliveryPageResponse.class)))
     @NotFoundAnswer
     @PagedList
     @Get("/webhook-endpoints/{endpointId}/deliveries")
@@ -85,7 +90,9 @@ final class AdminWebhookController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "202", description = "The delivery is queued again")
+    @ApiResponse(responseCode = "202", description = "The delivery is queued again",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.DeliveryResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @Post("/webhook-deliveries/{deliveryId}/retry")

@@ -1,8 +1,11 @@
 package dev.refunds.rest.webhook;
 
+import dev.refunds.rest.schema.Formats;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** {@code {"id": …, "deleted": true}}: the answer to a DELETE. */
 @Serdeable
-record DeletedWebhookEndpointView(String id, boolean deleted) {
+record DeletedWebhookEndpointView(@Schema(pattern = Formats.ID) String id,
+        @Schema(description = "Always true") boolean deleted) {
 }

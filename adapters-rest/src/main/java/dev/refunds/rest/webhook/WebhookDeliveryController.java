@@ -1,5 +1,6 @@
 package dev.refunds.rest.webhook;
 
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,7 +48,9 @@ final class WebhookDeliveryController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "202", description = "The delivery is queued again")
+    @ApiResponse(responseCode = "202", description = "The delivery is queued again",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.DeliveryResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @Post("/{deliveryId}/retry")

@@ -1,5 +1,8 @@
 package dev.refunds.rest.webhook;
 
+import dev.refunds.rest.schema.Formats;
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.refunds.application.webhook.DeliveryAttempt;
 import dev.refunds.application.webhook.WebhookDelivery;
 import io.micronaut.serde.annotation.Serdeable;
@@ -8,8 +11,14 @@ import java.util.List;
 
 /** A delivery and every attempt at it, oldest attempt first; {@code nextAttemptAt} only while {@code PENDING}. */
 @Serdeable
-record WebhookDeliveryView(String deliveryId, String endpointId, String eventId, String eventType, String status,
-                           String nextAttemptAt, String createdAt, List<AttemptView> attempts) {
+record WebhookDeliveryView(@Schema(pattern = Formats.ID) String deliveryId,
+        @Schema(pattern = Formats.ID) String endpointId, @Schema(pattern = Formats.ID) String eventId,
+        @Schema(allowableValues = {"refund.created", "refund.approved",
+            "refund.rejected", "refund.cancelled", "refund.processing", "payment.refunded", "payment.refund_failed",
+            "payment.refund_reversed", "refund.updated"}) String eventType,
+        @Schema(allowableValues = {"PENDING", "SUCCEEDED", "FAILED"}) String status,
+        @Nullable @Schema(format = Formats.DATE_TIME) String nextAttemptAt,
+        @Schema(format = Formats.DATE_TIME) String createdAt, List<AttemptView> attempts) {
 
     static WebhookDeliveryView of(WebhookDelivery delivery) {
         return new WebhookDeliveryView(delivery.deliveryId(), delivery.endpointId(), delivery.eventId(),
@@ -20,7 +29,10 @@ record WebhookDeliveryView(String deliveryId, String endpointId, String eventId,
 
     /** {@code statusCode} when the endpoint answered, {@code error} when it did not (or was not asked). */
     @Serdeable
-    record AttemptView(String at, Integer statusCode, long latencyMs, String error) {
+    @Schema(name = "WebhookDeliveryAttempt")
+    record AttemptView(@Schema(format = Formats.DATE_TIME) String at,
+            @Nullable @Schema(minimum = "100", maximum = "599") Integer statusCode,
+            @Schema(minimum = "0") long latencyMs, @Nullable String error) {
         static AttemptView of(DeliveryAttempt attempt) {
             return new AttemptView(attempt.at().toString(), attempt.statusCode().orElse(null), attempt.latencyMs(),
                     attempt.error().orElse(null));

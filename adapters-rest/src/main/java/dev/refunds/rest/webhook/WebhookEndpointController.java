@@ -69,7 +69,9 @@ final class WebhookEndpointController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = IdempotentPost.HEADER,
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
-    @ApiResponse(responseCode = "201", description = "The endpoint with its signing secret (shown once)")
+    @ApiResponse(responseCode = "201", description = "The endpoint with its signing secret (shown once)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.CreatedEndpointResponse.class)))
     @IdempotentPost
     @JsonBodyAnswers
     @Post
@@ -88,7 +90,9 @@ final class WebhookEndpointController {
     }
 
     @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints")
-    @ApiResponse(responseCode = "200", description = "The endpoints")
+    @ApiResponse(responseCode = "200", description = "The endpoints",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.EndpointListResponse.class)))
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant) {
         return HttpResponse.ok(SuccessEnvelope.of(ListView.all(endpoints.list(merchant.id()),
@@ -96,7 +100,9 @@ final class WebhookEndpointController {
     }
 
     @Operation(operationId = "getWebhookEndpoint", summary = "Get a webhook endpoint")
-    @ApiResponse(responseCode = "200", description = "The endpoint")
+    @ApiResponse(responseCode = "200", description = "The endpoint",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.EndpointResponse.class)))
     @NotFoundAnswer
     @Get("/{endpointId}")
     HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String endpointId) {
@@ -107,7 +113,9 @@ final class WebhookEndpointController {
 
     /** Deliveries to a deleted endpoint stop; its log goes with it. */
     @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint")
-    @ApiResponse(responseCode = "200", description = "The endpoint is deleted")
+    @ApiResponse(responseCode = "200", description = "The endpoint is deleted",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.DeletedResponse.class)))
     @NotFoundAnswer
     @Delete("/{endpointId}")
     HttpResponse<?> delete(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
@@ -120,7 +128,9 @@ final class WebhookEndpointController {
 
     /** A disabled endpoint gets deliveries again (from the next event or recovery on). */
     @Operation(operationId = "enableWebhookEndpoint", summary = "Enable a disabled webhook endpoint")
-    @ApiResponse(responseCode = "200", description = "The endpoint, ENABLED")
+    @ApiResponse(responseCode = "200", description = "The endpoint, ENABLED",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.EndpointResponse.class)))
     @NotFoundAnswer
     @Post("/{endpointId}/enable")
     HttpResponse<?> enable(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
@@ -132,7 +142,9 @@ final class WebhookEndpointController {
 
     /** The new secret, shown once; the old one signs beside it until it expires. */
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate an endpoint's signing secret")
-    @ApiResponse(responseCode = "200", description = "The new secret (shown once)")
+    @ApiResponse(responseCode = "200", description = "The new secret (shown once)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.RotatedSecretResponse.class)))
     @NotFoundAnswer
     @JsonBodyAnswers
     @Post("/{endpointId}/rotate-secret")
@@ -147,7 +159,9 @@ final class WebhookEndpointController {
 
     /** Sends every FAILED delivery of the window again: 202 with how many. */
     @Operation(operationId = "recoverWebhookDeliveries", summary = "Send the failed deliveries of a window again")
-    @ApiResponse(responseCode = "202", description = "How many deliveries are sent again")
+    @ApiResponse(responseCode = "202", description = "How many deliveries are sent again",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.RecoveredResponse.class)))
     @NotFoundAnswer
     @JsonBodyAnswers
     @Post("/{endpointId}/recover")
@@ -161,7 +175,9 @@ final class WebhookEndpointController {
     }
 
     @Operation(operationId = "listWebhookDeliveries", summary = "List an endpoint's deliveries")
-    @ApiResponse(responseCode = "200", description = "A page of deliveries")
+    @ApiResponse(responseCode = "200", description = "A page of deliveries",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookResponses.DeliveryPageResponse.class)))
     @NotFoundAnswer
     @PagedList
     @Get("/{endpointId}/deliveries")

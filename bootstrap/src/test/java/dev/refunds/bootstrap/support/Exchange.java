@@ -32,15 +32,20 @@ public final class Exchange {
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return received(method, path, response.statusCode(), response.headers(), response.body());
+            return received(base, method, path, response.statusCode(), response.headers(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
     }
 
-    /** An answer to {@code method path} as the tests see it: status, headers, body and the body as JSON. */
-    public static ApiResponse received(String method, String path, int status, HttpHeaders headers, String body) {
+    /**
+     * An answer to {@code method path} as the tests see it: status, headers, body and the body as JSON, once
+     * {@link OpenApiContract} found it described by the document {@code base} serves.
+     */
+    public static ApiResponse received(URI base, String method, String path, int status, HttpHeaders headers,
+                                       String body) {
+        OpenApiContract.check(base, method, path, status, headers.map(), body);
         return new ApiResponse(status, headers, body, Api.parse(body));
     }
 }

@@ -14,7 +14,7 @@ final class RawAnswers {
     private RawAnswers() {
     }
 
-    static RawHttp.Answer parse(byte[] request, byte[] raw, long millis) {
+    static RawHttp.Answer parse(java.net.URI base, byte[] request, byte[] raw, long millis) {
         int headerEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         if (raw.length == 0) {
             return new RawHttp.Answer(null, "the server closed the connection without an answer", millis);
@@ -55,7 +55,7 @@ final class RawAnswers {
         }
         String[] requestLine = new String(request, 0, Math.max(0, indexOf(request, new byte[] {'\r'})),
                 StandardCharsets.ISO_8859_1).split(" ");
-        return new RawHttp.Answer(Exchange.received(requestLine[0], requestLine.length > 1 ? requestLine[1] : "", status,
+        return new RawHttp.Answer(Exchange.received(base, requestLine[0], requestLine.length > 1 ? requestLine[1] : "", status,
                 HttpHeaders.of(headers, (name, value) -> true), new String(body, StandardCharsets.UTF_8)), null, millis);
     }
 

@@ -98,7 +98,7 @@ public final class RawHttp {
                 // the server may answer (413, 400) and close before reading everything; read what it said
             }
             byte[] raw = readAll(socket.getInputStream());
-            return RawAnswers.parse(request, raw, elapsed(start));
+            return RawAnswers.parse(URI.create("http://" + host + ":" + port), request, raw, elapsed(start));
         } catch (SocketTimeoutException e) {
             return new Answer(null, "no answer within " + timeoutMillis + " ms (hang)", elapsed(start));
         } catch (IOException e) {
