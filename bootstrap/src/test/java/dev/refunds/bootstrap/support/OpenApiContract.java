@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +42,8 @@ public final class OpenApiContract {
     private static final Map<String, OpenApiInteractionValidator> BY_DOCUMENT = new ConcurrentHashMap<>();
     private static final AtomicLong VALIDATED = new AtomicLong();
     private static final AtomicLong OUTSIDE = new AtomicLong();
+    private static final Map<URI, List<Pattern>> PATHS_BY_SERVICE = new ConcurrentHashMap<>();
+    private static final Pattern PATH_LINE = Pattern.compile("^  (/[^:\\s]*):\\s*$", Pattern.MULTILINE);
 
     private OpenApiContract() {
     }
@@ -53,6 +57,10 @@ public final class OpenApiContract {
             return;
         }
         OpenApiInteractionValidator validator = BY_SERVICE.computeIfAbsent(origin(base), OpenApiContract::served);
+        if (!namedByTheDocument(origin(base), pathAndQuery)) {
+            OUTSIDE.incrementAndGet();
+            return;
+        }
         ValidationReport report = validate(validator, method, pathAndQuery, status, headers, body);
         if (report.getMessages().stream().anyMatch(message -> OUTSIDE_THE_DOCUMENT.contains(message.getKey()))) {
             OUTSIDE.incrementAndGet();
@@ -112,20 +120,47 @@ public final class OpenApiContract {
         }
     }
 
+    /**
+     * The validator matches paths ignoring case, so {@code /API/V1/PAYMENTS} (a 404 the hostile suite asks for)
+     * would be checked as {@code /api/v1/payments}; the service's routes are case-sensitive, and so is this.
+     */
+    private static boolean namedByTheDocument(URI origin, String pathAndQuery) {
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?'))
+                : pathAndQuery;
+        List<Pattern> paths = PATHS_BY_SERVICE.computeIfAbsent(origin, OpenApiContract::documentedPaths);
+        return paths.stream().anyMatch(template -> template.matcher(path).matches());
+    }
+
+    private static List<Pattern> documentedPaths(URI origin) {
+        String document = fetch(origin);
+        Matcher lines = PATH_LINE.matcher(document == null ? onTheClassPath() : document);
+        List<Pattern> paths = new java.util.ArrayList<>();
+        while (lines.find()) {
+            paths.add(Pattern.compile(Pattern.quote(lines.group(1)).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q")));
+        }
+        return List.copyOf(paths);
+    }
+
     private static URI origin(URI base) {
         return base.resolve("/");
     }
 
     private static OpenApiInteractionValidator served(URI origin) {
+        String document = fetch(origin);
+        return validatorFor(document == null ? onTheClassPath() : document);
+    }
+
+    /** The document {@code origin} serves; null when the service is gone since it answered. */
+    private static String fetch(URI origin) {
         try {
             HttpResponse<String> document = CLIENT.send(HttpRequest.newBuilder(origin.resolve("/openapi.yml"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (document.statusCode() != 200) {
                 throw new AssertionError("GET /openapi.yml answered " + document.statusCode());
             }
-            return validatorFor(document.body());
+            return document.body();
         } catch (IOException goneSinceItAnswered) {
-            return validatorFor(onTheClassPath());
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
