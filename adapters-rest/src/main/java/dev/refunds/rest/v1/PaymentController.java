@@ -70,7 +70,8 @@ final class PaymentController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "201", description = "The payment, PENDING",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @IdempotentPost
     @JsonBodyAnswers
     @Post
@@ -85,7 +86,8 @@ final class PaymentController {
 
     @Operation(operationId = "getPayment", summary = "Get a payment")
     @ApiResponse(responseCode = "200", description = "The payment",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @NotFoundAnswer
     @Get("/{paymentId}")
     HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
@@ -96,7 +98,8 @@ final class PaymentController {
 
     @Operation(operationId = "listPayments", summary = "List payments, newest first")
     @ApiResponse(responseCode = "200", description = "A page of payments",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentPageResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
@@ -115,7 +118,8 @@ final class PaymentController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The payment, COMPLETED",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -131,7 +135,8 @@ final class PaymentController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The payment, CANCELLED",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer

@@ -14,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,23 +56,6 @@ public final class OpenApiContract {
             throw new AssertionError("Answer not described by /openapi.yml: " + method + " " + pathAndQuery
                     + " -> " + status + "\n" + describe(report) + "\nbody: " + body);
         }
-    }
-
-    /**
-     * The same for a request written byte for byte (the fuzzer's): its request line names the operation; a method
-     * the validator does not know is outside the document.
-     */
-    public static void checkRaw(URI base, byte[] request, int status, Map<String, String> headers, String body) {
-        String[] requestLine = new String(request, StandardCharsets.ISO_8859_1).split("\r\n", 2)[0].split(" ");
-        boolean known = requestLine.length == 3 && requestLine[1].startsWith("/")
-                && Arrays.stream(Request.Method.values()).anyMatch(method -> method.name().equals(requestLine[0]));
-        if (!known) {
-            OUTSIDE.incrementAndGet();
-            return;
-        }
-        Map<String, List<String>> all = new LinkedHashMap<>();
-        headers.forEach((name, value) -> all.put(name, List.of(value)));
-        check(base, requestLine[0], requestLine[1], status, all, body);
     }
 
     /** The validator's findings for one exchange, against any document (a test breaks one on purpose). */
