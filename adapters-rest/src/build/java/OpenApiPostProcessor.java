@@ -25,6 +25,8 @@ import java.util.Set;
  * <li>{@code metadata} values are strings of 1-500 characters (an annotation can only point at a class);</li>
  * <li>a nullable object field ({@code nullable} beside {@code allOf} one schema) becomes a nullable copy of that
  * schema: JSON Schema validators try {@code allOf} on a null before they look at {@code nullable};</li>
+ * <li>errors are JSON envelopes even where the operation produces something else ({@code /metrics}): the
+ * processor files them under the operation's own media type;</li>
  * <li>a record with {@code @JsonProperty} components gets a phantom property named after its schema: removed.</li>
  * </ul>
  */
@@ -45,6 +47,7 @@ public final class OpenApiPostProcessor {
         ((Map<String, Map<String, Map<String, Object>>>) document.get("paths")).values()
                 .forEach(methods -> methods.values().forEach(operation -> {
                     joinMerchantSecurity(operation);
+                    errorsAreJson((Map<String, Map<String, Object>>) operation.get("responses"));
                     collectRefs(operation.get("responses"), schemas, answered);
                 }));
         schemas.forEach((name, schema) -> {
@@ -77,6 +80,18 @@ public final class OpenApiPostProcessor {
             }
             operation.put("security", new ArrayList<>(List.of(all)));
         }
+    }
+
+    static void errorsAreJson(Map<String, Map<String, Object>> responses) {
+        responses.forEach((status, response) -> {
+            Map<String, Object> content = (Map<String, Object>) response.get("content");
+            if ((status.startsWith("4") || status.startsWith("5")) && content != null && content.size() == 1
+                    && content.toString().contains(SCHEMAS + "ErrorEnvelope")) {
+                Object media = content.values().iterator().next();
+                content.clear();
+                content.put("application/json", media);
+            }
+        });
     }
 
     /** Every schema a response names, and every schema those name, into {@code into}. */

@@ -71,7 +71,8 @@ final class RefundReviewController {
      */
     @Operation(operationId = "searchRefunds", summary = "Search refunds across businesses (the review queue)")
     @ApiResponse(responseCode = "200", description = "A page of refunds",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.AdminRefundPageResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.AdminRefundPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> search(@QueryValue Optional<String> status, @QueryValue Optional<String> businessId,
@@ -99,7 +100,8 @@ final class RefundReviewController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund, INITIATED",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.AdminRefundResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.AdminRefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @Post("/{refundId}/approve")
@@ -115,7 +117,8 @@ final class RefundReviewController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund, REJECTED",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.AdminRefundResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.AdminRefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @JsonBodyAnswers

@@ -19,6 +19,9 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@ApiResponse(responseCode = "400",
+        description = "VALIDATION_ERROR: a field, the query, the body or the idempotency key is invalid",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
 @ApiResponse(responseCode = "409",
         description = "A conflict: INVALID_STATE or another state rule named by the code, or IDEMPOTENCY_IN_PROGRESS",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))

@@ -21,6 +21,9 @@ import java.lang.annotation.Target;
 @SecurityRequirement(name = ApiSecurity.API_KEY)
 @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: a merchant header is missing or wrong",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
+@ApiResponse(responseCode = "413",
+        description = "PAYLOAD_TOO_LARGE: a body over 64 KiB or headers over 8 KiB, on any request",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
 @ApiResponse(responseCode = "500",
         description = "INTERNAL_ERROR: an unexpected failure, answered with a request id only",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))

@@ -13,10 +13,11 @@ import java.time.Instant;
  * {@code processors} is null where that side has no record of the refund.
  */
 @Serdeable
-record DiscrepancyView(@Schema(pattern = Formats.ID) String discrepancyId,
+record DiscrepancyView(@Schema(pattern = Formats.ID, example = "DSC_F8F87995548D758A8D52") String discrepancyId,
         @Schema(allowableValues = {"MISSING_AT_PROCESSOR", "UNKNOWN_TO_US", "STATUS_MISMATCH", "AMOUNT_MISMATCH"})
         String kind,
-        @Schema(pattern = Formats.ID, description = "Ours, or the processor's own id when we have no such refund")
+        @Schema(pattern = Formats.ID, description = "Ours, or the processor's own id when we have no such refund",
+                example = "REF_20261203_HNFVTQ3XS6")
         String refundId, @Nullable SideView ours,
         @Nullable SideView processors, @Schema(format = Formats.DATE_TIME) String detectedAt,
         @Schema(allowableValues = {"OPEN", "RESOLVED"}) String status, @Nullable String note,

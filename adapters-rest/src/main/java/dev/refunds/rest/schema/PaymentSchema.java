@@ -9,7 +9,8 @@ import java.util.Map;
  * The documented shape of {@code dev.refunds.application.view.PaymentView}, which the application layer keeps free
  * of annotations; {@code SchemasMirrorTheirViewsTest} holds the two to the same fields.
  */
-@Schema(name = "Payment", description = "A payment as its business sees it; amounts are strings at the currency's scale")
+@Schema(name = "Payment",
+        description = "A payment as its business sees it; amounts are strings at the currency's scale")
 public record PaymentSchema(
         @Schema(pattern = Formats.PAYMENT_ID, example = "PAY_20260517_K8X3M2QZ7D") String paymentId,
         @Schema(description = "The numeric id v2 calls pay_id", minimum = "1", example = "4856104594992634")

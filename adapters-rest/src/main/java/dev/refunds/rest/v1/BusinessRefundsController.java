@@ -49,7 +49,8 @@ final class BusinessRefundsController {
     /** Filters combine; {@code createdFrom} is inclusive, {@code createdTo} exclusive (ISO-8601 instants). */
     @Operation(operationId = "listRefunds", summary = "List the business's refunds, newest first")
     @ApiResponse(responseCode = "200", description = "A page of refunds",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundPageResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.RefundPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,

@@ -71,7 +71,8 @@ final class PaymentController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "201", description = "The payment, PENDING",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @IdempotentPost
     @JsonBodyAnswers
     @Post
@@ -86,7 +87,8 @@ final class PaymentController {
 
     @Operation(operationId = "getPayment", summary = "Get a payment")
     @ApiResponse(responseCode = "200", description = "The payment",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @NotFoundAnswer
     @Get("/{paymentId}")
     HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
@@ -97,7 +99,8 @@ final class PaymentController {
 
     @Operation(operationId = "listPayments", summary = "List payments, newest first")
     @ApiResponse(responseCode = "200", description = "A page of payments",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentPageResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentPageResponse.class)))
     @PagedList
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
@@ -116,7 +119,8 @@ final class PaymentController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The payment, COMPLETED",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -133,7 +137,8 @@ final class PaymentController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The payment, CANCELLED",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.PaymentResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer

@@ -71,7 +71,8 @@ final class RefundController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "202", description = "The refund, queued (not yet settled)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -86,7 +87,8 @@ final class RefundController {
 
     @Operation(operationId = "listPaymentRefunds", summary = "List a payment's refunds")
     @ApiResponse(responseCode = "200", description = "The payment's refunds",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundPageResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.RefundPageResponse.class)))
     @NotFoundAnswer
     @Get
     HttpResponse<?> list(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId) {
@@ -98,7 +100,8 @@ final class RefundController {
 
     @Operation(operationId = "getRefund", summary = "Get a refund")
     @ApiResponse(responseCode = "200", description = "The refund",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @NotFoundAnswer
     @Get("/{refundId}")
     HttpResponse<?> get(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant, @PathVariable String paymentId,
@@ -113,7 +116,8 @@ final class RefundController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund, CANCELLED",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -130,7 +134,8 @@ final class RefundController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund as the processor reports it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @ConflictAnswer
@@ -148,7 +153,8 @@ final class RefundController {
                     description = IdempotentPost.DOC,
                     schema = @Schema(type = "string", minLength = 1, maxLength = 255)))
     @ApiResponse(responseCode = "200", description = "The refund",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = V1Responses.RefundResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = V1Responses.RefundResponse.class)))
     @IdempotentPost
     @NotFoundAnswer
     @JsonBodyAnswers

@@ -22,7 +22,8 @@ record SecPaidView(@JsonProperty("refund_id") @Schema(pattern = Formats.REFUND_I
         @JsonProperty("pay_id") @Schema(minimum = "1", example = "4856104594992634") long payId,
         @JsonProperty("refund_amount") @Schema(description = "A JSON number with the currency's digits",
             example = "49.99") BigDecimal refundAmount,
-        @Schema(allowableValues = {"Pending", "Approved", "Rejected", "Completed", "Failed", "Cancelled", "Reversed"}) String status,
+        @Schema(allowableValues = {"Pending", "Approved", "Rejected", "Completed", "Failed", "Cancelled",
+            "Reversed"}) String status,
         @JsonProperty("reject_reason") @Nullable String rejectReason) {
 
     static SecPaidView of(Refund refund, long payId) {

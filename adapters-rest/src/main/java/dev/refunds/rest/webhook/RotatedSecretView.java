@@ -6,6 +6,6 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** The endpoint's new signing secret, shown once. */
 @Serdeable
-record RotatedSecretView(@Schema(pattern = Formats.ID) String id,
+record RotatedSecretView(@Schema(pattern = Formats.ID, example = "we_N90A464NZ3K75TXNV6EQ") String id,
         @Schema(description = "The new signing secret, shown once, here") String secret) {
 }

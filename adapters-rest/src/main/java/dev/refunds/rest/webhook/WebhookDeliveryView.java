@@ -11,8 +11,9 @@ import java.util.List;
 
 /** A delivery and every attempt at it, oldest attempt first; {@code nextAttemptAt} only while {@code PENDING}. */
 @Serdeable
-record WebhookDeliveryView(@Schema(pattern = Formats.ID) String deliveryId,
-        @Schema(pattern = Formats.ID) String endpointId, @Schema(pattern = Formats.ID) String eventId,
+record WebhookDeliveryView(@Schema(pattern = Formats.ID, example = "wd_7Q2M9XK4TB1C8VZ3") String deliveryId,
+        @Schema(pattern = Formats.ID, example = "we_N90A464NZ3K75TXNV6EQ") String endpointId,
+        @Schema(pattern = Formats.ID, example = "evt_5J8QW2N7D1K4R9T3M6X0B2C5") String eventId,
         @Schema(allowableValues = {"refund.created", "refund.approved",
             "refund.rejected", "refund.cancelled", "refund.processing", "payment.refunded", "payment.refund_failed",
             "payment.refund_reversed", "refund.updated"}) String eventType,

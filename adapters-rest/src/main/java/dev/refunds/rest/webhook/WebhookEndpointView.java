@@ -11,7 +11,7 @@ import java.util.List;
 
 /** An endpoint as its business sees it, without its secret. */
 @Serdeable
-record WebhookEndpointView(@Schema(pattern = Formats.ID) String id,
+record WebhookEndpointView(@Schema(pattern = Formats.ID, example = "we_N90A464NZ3K75TXNV6EQ") String id,
         @Schema(format = "uri", example = "https://shop.example/hooks/refunds") String url,
         @ArraySchema(schema = @Schema(allowableValues = {"refund.created", "refund.approved",
             "refund.rejected", "refund.cancelled", "refund.processing", "payment.refunded", "payment.refund_failed",
