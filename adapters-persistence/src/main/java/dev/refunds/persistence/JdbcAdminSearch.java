@@ -19,8 +19,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcAdminSearch implements AdminSearch {
+class JdbcAdminSearch implements AdminSearch {
     /** The timeline shows a payment's latest events, at most this many. */
     static final int TIMELINE_EVENTS_MAX = 200;
     private static final String NO_FILTER = "";

@@ -11,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes each event with the webhook body it will be delivered with, in the caller's transaction. */
+@DatabaseBoundary
 @Singleton
-final class JdbcEventOutbox implements EventOutbox {
+class JdbcEventOutbox implements EventOutbox {
     private final OutboxEventRows rows;
     private final JsonMapper json;
 

@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcIdempotencyStore implements IdempotencyStore {
+class JdbcIdempotencyStore implements IdempotencyStore {
     private final IdempotencyKeyRows rows;
 
     JdbcIdempotencyStore(IdempotencyKeyRows rows) {
