@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,10 +43,12 @@ abstract class OutboxSubjectsMigrationContract {
             throws SQLException {
         database = emptyDatabase();
         migrate("11");
-        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("INSERT INTO outbox_events (event_id, business_id, event_type, refund_id, payment_id,"
-                    + " payload, occurred_at_ms, relayed_at_ms) VALUES ('EVT_1', 'HB_1', 'refund.created', 'REF_1',"
-                    + " 'PAY_1', '" + BODY.replace("'", "''") + "', 1, NULL)");
+        try (Connection connection = database.connect(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_events (event_id, business_id, event_type, refund_id, payment_id, payload,"
+                        + " occurred_at_ms, relayed_at_ms) VALUES ('EVT_1', 'HB_1', 'refund.created', 'REF_1',"
+                        + " 'PAY_1', ?, 1, NULL)")) {
+            insert.setString(1, BODY);
+            insert.executeUpdate();
         }
 
         migrate(null);
