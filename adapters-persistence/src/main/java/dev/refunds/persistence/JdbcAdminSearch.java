@@ -3,6 +3,7 @@ package dev.refunds.persistence;
 import dev.refunds.application.InvalidInputException;
 import dev.refunds.application.admin.PaymentDetail;
 import dev.refunds.application.admin.RefundSearch;
+import dev.refunds.application.event.EventSubject;
 import dev.refunds.application.port.AdminSearch;
 import dev.refunds.application.port.Page;
 import dev.refunds.application.port.PageRequest;
@@ -19,8 +20,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcAdminSearch implements AdminSearch {
+class JdbcAdminSearch implements AdminSearch {
     /** The timeline shows a payment's latest events, at most this many. */
     static final int TIMELINE_EVENTS_MAX = 200;
     private static final String NO_FILTER = "";
@@ -89,7 +91,7 @@ final class JdbcAdminSearch implements AdminSearch {
         return payments.findAny(paymentId.value()).map(row -> {
             List<PaymentDetail.TimelineEvent> timeline = new ArrayList<>();
             events.latestForPayment(paymentId.value(), TIMELINE_EVENTS_MAX).forEach(event -> timeline.add(
-                    new PaymentDetail.TimelineEvent(event.eventId(), event.eventType(), event.refundId(),
+                    new PaymentDetail.TimelineEvent(event.eventId(), event.eventType(), refundIdOf(event),
                             Instant.ofEpochMilli(event.occurredAtMs()))));
             Collections.reverse(timeline);
             return new PaymentDetail(row.toDomain(),
@@ -101,5 +103,10 @@ final class JdbcAdminSearch implements AdminSearch {
     private static InvalidInputException notInList(PageRequest page) {
         return new InvalidInputException("startingAfter",
                 "startingAfter " + page.startingAfter().orElse("") + " is not an item of this list");
+    }
+
+    /** The timeline names the refund an event is about; other subjects' events name none. */
+    private static String refundIdOf(OutboxEventRow event) {
+        return EventSubject.REFUND.equals(event.subjectType()) ? event.subjectId() : null;
     }
 }

@@ -8,8 +8,9 @@ import dev.refunds.application.port.PageRequest;
 import jakarta.inject.Singleton;
 
 
+@DatabaseBoundary
 @Singleton
-final class JdbcAuditTrail implements AuditTrail {
+class JdbcAuditTrail implements AuditTrail {
     private final AuditRecordRows rows;
 
     JdbcAuditTrail(AuditRecordRows rows) {

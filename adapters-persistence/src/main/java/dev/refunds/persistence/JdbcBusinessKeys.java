@@ -7,8 +7,9 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcBusinessKeys implements BusinessKeys {
+class JdbcBusinessKeys implements BusinessKeys {
     private final BusinessKeyRows rows;
 
     JdbcBusinessKeys(BusinessKeyRows rows) {

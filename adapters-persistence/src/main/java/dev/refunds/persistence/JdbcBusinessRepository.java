@@ -7,8 +7,9 @@ import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcBusinessRepository implements BusinessRepository {
+class JdbcBusinessRepository implements BusinessRepository {
     private final BusinessRows rows;
 
     JdbcBusinessRepository(BusinessRows rows) {

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcDiscrepancies implements Discrepancies {
+class JdbcDiscrepancies implements Discrepancies {
     private final DiscrepancyRows rows;
 
     JdbcDiscrepancies(DiscrepancyRows rows) {

@@ -7,8 +7,9 @@ import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcDisputeRepository implements DisputeRepository {
+class JdbcDisputeRepository implements DisputeRepository {
     private final DisputeRows rows;
 
     JdbcDisputeRepository(DisputeRows rows) {

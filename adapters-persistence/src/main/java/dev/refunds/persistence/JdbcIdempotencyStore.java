@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcIdempotencyStore implements IdempotencyStore {
+class JdbcIdempotencyStore implements IdempotencyStore {
     /** How long an insert waits for another open transaction that inserted the same key (as MariaDB waits). */
     private static final long OPEN_INSERT_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
     private static final long OPEN_INSERT_PAUSE_MS = 5;

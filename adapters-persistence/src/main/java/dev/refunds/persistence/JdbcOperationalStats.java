@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcOperationalStats implements OperationalStats {
+class JdbcOperationalStats implements OperationalStats {
     private static final List<String> DELIVERY_STATUSES = List.of("PENDING", "SUCCEEDED", "FAILED");
 
     private final StatsRows rows;

@@ -8,8 +8,9 @@ import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcOperatorRepository implements OperatorRepository {
+class JdbcOperatorRepository implements OperatorRepository {
     private final OperatorRows rows;
 
     JdbcOperatorRepository(OperatorRows rows) {

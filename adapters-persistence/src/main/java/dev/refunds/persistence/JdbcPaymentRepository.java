@@ -12,8 +12,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcPaymentRepository implements PaymentRepository {
+class JdbcPaymentRepository implements PaymentRepository {
     private final PaymentRows rows;
 
     JdbcPaymentRepository(PaymentRows rows) {

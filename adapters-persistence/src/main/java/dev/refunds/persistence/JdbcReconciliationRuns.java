@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The claim is one compare-and-set UPDATE, the same discipline as the settlement worker's send claims. */
+@DatabaseBoundary
 @Singleton
-final class JdbcReconciliationRuns implements ReconciliationRuns {
+class JdbcReconciliationRuns implements ReconciliationRuns {
     private static final String JOB = "processor";
 
     private final RunRows rows;

@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Each page is its own short read: an export of a million rows never holds a transaction or a connection long. */
+@DatabaseBoundary
 @Singleton
-final class JdbcRefundReports implements RefundReports {
+class JdbcRefundReports implements RefundReports {
     private final ReportRows rows;
     private final TransactionOperations<Connection> transactions;
 

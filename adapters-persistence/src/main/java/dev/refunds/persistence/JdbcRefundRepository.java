@@ -14,8 +14,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcRefundRepository implements RefundRepository {
+class JdbcRefundRepository implements RefundRepository {
     private final RefundRows rows;
 
     JdbcRefundRepository(RefundRows rows) {

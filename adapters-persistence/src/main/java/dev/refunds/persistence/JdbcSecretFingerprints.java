@@ -13,8 +13,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** Plain auto-committed statements: used once, at start-up, before any transaction exists. */
+@DatabaseBoundary
 @Singleton
-final class JdbcSecretFingerprints implements SecretFingerprints {
+class JdbcSecretFingerprints implements SecretFingerprints {
     private final DataSource dataSource;
     private final Clock clock;
 

@@ -8,8 +8,9 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcSettlementQueue implements SettlementQueue {
+class JdbcSettlementQueue implements SettlementQueue {
     private final SettlementRows rows;
 
     JdbcSettlementQueue(SettlementRows rows) {

@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * but only when it failed before its commit was sent: then the database never committed it. A failure during the
  * commit itself is shown (503): the commit may have happened, and running the work again could apply it twice.
  */
+@DatabaseBoundary
 @Singleton
-final class JdbcTransactions implements Transactions {
+class JdbcTransactions implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
     private static final long UNAVAILABLE_PAUSE_MS = 250;
 

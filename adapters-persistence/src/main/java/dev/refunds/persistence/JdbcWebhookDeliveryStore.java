@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
+class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     private final WebhookDeliveryRows rows;
     private final WebhookAttemptRows attempts;
     private final WebhookEndpointRows endpointLocks;

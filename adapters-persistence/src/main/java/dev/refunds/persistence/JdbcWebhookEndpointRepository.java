@@ -10,8 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcWebhookEndpointRepository implements WebhookEndpointRepository {
+class JdbcWebhookEndpointRepository implements WebhookEndpointRepository {
     private final WebhookEndpointRows rows;
 
     JdbcWebhookEndpointRepository(WebhookEndpointRows rows) {

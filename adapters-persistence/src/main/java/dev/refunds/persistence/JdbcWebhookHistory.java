@@ -6,8 +6,9 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcWebhookHistory implements WebhookHistory {
+class JdbcWebhookHistory implements WebhookHistory {
     private final WebhookHistoryRows rows;
 
     JdbcWebhookHistory(WebhookHistoryRows rows) {

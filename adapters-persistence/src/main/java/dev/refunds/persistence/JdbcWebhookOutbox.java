@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+@DatabaseBoundary
 @Singleton
-final class JdbcWebhookOutbox implements WebhookOutbox {
+class JdbcWebhookOutbox implements WebhookOutbox {
     private final OutboxRelayRows rows;
 
     JdbcWebhookOutbox(OutboxRelayRows rows) {

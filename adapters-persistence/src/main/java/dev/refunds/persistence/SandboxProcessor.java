@@ -26,8 +26,9 @@ import java.util.Optional;
  * ({@code card_closed}) one settle delay later every refund ending in 31, so clients can test every path. The
  * refund id is its idempotency key: a second submit of one refund counts the call and changes nothing.
  */
+@DatabaseBoundary
 @Singleton
-final class SandboxProcessor implements PaymentProcessor {
+class SandboxProcessor implements PaymentProcessor {
     static final long FAILING_MINOR_UNITS_SUFFIX = 13;
     static final long REVERSED_MINOR_UNITS_SUFFIX = 31;
     static final String FAILURE_REASON = "sandbox: amounts whose minor units end in 13 are declined";

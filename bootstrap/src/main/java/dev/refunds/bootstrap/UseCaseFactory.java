@@ -129,7 +129,7 @@ final class UseCaseFactory {
         return new SettlementService(queue, processor, payments, mover, transactions, clock,
                 new SettlementService.SettlementSettings(batchSize, sendLease, firstCheck, checkEvery, checkEveryMax,
                         reversalWindow),
-                workers::execute);
+                workers);
     }
 
     @Singleton

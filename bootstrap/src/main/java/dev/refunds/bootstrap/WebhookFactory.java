@@ -74,7 +74,7 @@ final class WebhookFactory {
                                            @Value("${refunds.webhooks.disable-after:5d}") Duration disableAfter) {
         return new DeliverWebhooksService(deliveries, endpoints, outbox, guard, sender, transactions, clock,
                 new DeliverySettings(schedule, lease, pool.size(), batchSize, senderWait,
-                        perEndpoint, disableAfter), pool::execute);
+                        perEndpoint, disableAfter), pool);
     }
 
     @Singleton

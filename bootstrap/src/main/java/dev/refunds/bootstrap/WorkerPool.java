@@ -1,29 +1,36 @@
 package dev.refunds.bootstrap;
 
+import dev.refunds.application.port.BoundedExecutor;
+
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed pool of daemon threads a background worker runs its items on (webhook attempts, settlement calls): one
- * slow item holds one thread, never the others. Not an {@code ExecutorService} bean, so nothing that injects
+ * The {@link BoundedExecutor}: a fixed pool of daemon threads a background worker runs its items on (webhook
+ * attempts, settlement calls), one permit per thread. Not an {@code ExecutorService} bean, so nothing that injects
  * Micronaut's executors can pick it up by mistake.
  */
-final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements BoundedExecutor, AutoCloseable {
     /** Items still running at shutdown get this long to finish before they are interrupted. */
     private static final long DRAIN_MS = 2_000;
 
     private final int size;
     private final ExecutorService executor;
+    private final Semaphore freeSlots;
 
     /** {@code setting} names the configuration key of {@code size}, for the error message. */
-    WorkerPool(String threadName, String setting, int size, int sizeMax) {
+    public WorkerPool(String threadName, String setting, int size, int sizeMax) {
         if (size < 1 || size > sizeMax) {
             throw new IllegalArgumentException(setting + " must be 1-" + sizeMax);
         }
         this.size = size;
+        this.freeSlots = new Semaphore(size);
         AtomicInteger count = new AtomicInteger();
         ThreadFactory threads = task -> {
             Thread thread = new Thread(task, threadName + "-" + count.incrementAndGet());
@@ -37,8 +44,48 @@ final class WorkerPool implements AutoCloseable {
         return size;
     }
 
-    void execute(Runnable task) {
-        executor.execute(task);
+    @Override
+    public int free() {
+        return freeSlots.availablePermits();
+    }
+
+    @Override
+    public int reserve(int wanted, Duration wait) {
+        try {
+            if (wanted < 1 || !freeSlots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        int reserved = 1;
+        while (reserved < wanted && freeSlots.tryAcquire()) {
+            reserved++;
+        }
+        return reserved;
+    }
+
+    @Override
+    public void release(int slots) {
+        freeSlots.release(slots);
+    }
+
+    @Override
+    public boolean run(Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    freeSlots.release();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException shuttingDown) {
+            freeSlots.release();
+            return false;
+        }
     }
 
     @Override

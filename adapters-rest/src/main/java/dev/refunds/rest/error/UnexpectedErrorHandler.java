@@ -1,5 +1,6 @@
 package dev.refunds.rest.error;
 
+import dev.refunds.application.DatabaseUnavailableException;
 import dev.refunds.rest.RequestIds;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,9 +30,10 @@ final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpRe
                 IllegalCharsetNameException.class)) {
             return Errors.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json in UTF-8");
         }
-        if (DatabaseErrors.isUnavailable(exception)) {
-            LOG.warn("request {} {} {}: database unavailable ({})", RequestIds.of(request),
-                    request.getMethodName(), request.getPath(), DatabaseErrors.describe(exception));
+        Throwable unavailable = causeOf(exception, DatabaseUnavailableException.class);
+        if (unavailable != null) {
+            LOG.warn("request {} {} {}: {}", RequestIds.of(request), request.getMethodName(), request.getPath(),
+                    unavailable.getMessage());
             return Errors.of(ErrorCode.SERVICE_UNAVAILABLE, "The service cannot reach its database; retry later"
                     + " (request id " + RequestIds.of(request) + ")");
         }
@@ -41,12 +43,16 @@ final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpRe
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        return causeOf(error, type) != null;
+    }
+
+    private static Throwable causeOf(Throwable error, Class<? extends Throwable> type) {
         int depth = 0;
         for (Throwable cause = error; cause != null && depth < 10; cause = cause.getCause(), depth++) {
             if (type.isInstance(cause)) {
-                return true;
+                return cause;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -1,8 +1,11 @@
 package dev.refunds.application.port;
 
-import dev.refunds.application.view.RefundEvent;
+import dev.refunds.application.event.OutboxEvent;
 
-/** Events written in the same transaction as the state change they report; delivered later, at least once. */
+/**
+ * Events of any aggregate, written in the same transaction as the state change they report; delivered later, at
+ * least once, with the body the event built.
+ */
 public interface EventOutbox {
-    void append(RefundEvent event);
+    void append(OutboxEvent event);
 }

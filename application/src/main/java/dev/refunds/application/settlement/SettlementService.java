@@ -1,5 +1,6 @@
 package dev.refunds.application.settlement;
 
+import dev.refunds.application.port.BoundedExecutor;
 import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.application.port.PaymentRepository;
 import dev.refunds.application.port.SettlementQueue;
@@ -15,10 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -40,18 +37,12 @@ public final class SettlementService implements SettleRefundsUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final SettlementSettings settings;
-    private final Executor workers;
+    private final BoundedExecutor workers;
     private final ProcessorAnswers answers;
-
-    /** Settles every refund of a batch in turn, on the caller's thread. */
-    public SettlementService(SettlementQueue queue, PaymentProcessor processor, PaymentRepository payments,
-                             RefundMover mover, Transactions transactions, Clock clock, SettlementSettings settings) {
-        this(queue, processor, payments, mover, transactions, clock, settings, Runnable::run);
-    }
 
     public SettlementService(SettlementQueue queue, PaymentProcessor processor, PaymentRepository payments,
                              RefundMover mover, Transactions transactions, Clock clock, SettlementSettings settings,
-                             Executor workers) {
+                             BoundedExecutor workers) {
         this.queue = queue;
         this.processor = processor;
         this.payments = payments;
@@ -98,34 +89,16 @@ public final class SettlementService implements SettleRefundsUseCase {
 
     /**
      * Runs {@code task} for every item on the workers and waits until all are done, at most a send lease (after
-     * that a stuck claim has run out anyway); returns how many returned true. Items the executor refuses (it is
-     * shutting down) are left for a later pass.
+     * that a stuck claim has run out anyway); returns how many returned true. Items not started by then, or refused
+     * because the workers are shutting down, are left for a later pass.
      */
     private <T> int onWorkers(List<T> items, Predicate<T> task) {
         AtomicInteger done = new AtomicInteger();
-        Semaphore finished = new Semaphore(0);
-        int started = 0;
-        for (T item : items) {
-            try {
-                workers.execute(() -> {
-                    try {
-                        if (task.test(item)) {
-                            done.incrementAndGet();
-                        }
-                    } finally {
-                        finished.release();
-                    }
-                });
-                started++;
-            } catch (RejectedExecutionException shuttingDown) {
-                break;
+        workers.runAll(items.stream().<Runnable>map(item -> () -> {
+            if (task.test(item)) {
+                done.incrementAndGet();
             }
-        }
-        try {
-            finished.tryAcquire(started, settings.sendLease().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        }).toList(), settings.sendLease());
         return done.get();
     }
 

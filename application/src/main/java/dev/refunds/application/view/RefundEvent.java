@@ -1,15 +1,20 @@
 package dev.refunds.application.view;
 
+import dev.refunds.application.event.EventSubject;
+import dev.refunds.application.event.OutboxEvent;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.RefundChange;
 import dev.refunds.domain.payment.RefundStatus;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A refund event with the snapshot of the refund and its payment taken in the transaction that caused it. */
 public record RefundEvent(String eventId, RefundEventType type, BusinessId businessId, Instant occurredAt,
-                          RefundView refund, PaymentView payment) {
+                          RefundView refund, PaymentView payment) implements OutboxEvent {
 
     public RefundEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -18,6 +23,34 @@ public record RefundEvent(String eventId, RefundEventType type, BusinessId busin
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(refund, "refund");
         Objects.requireNonNull(payment, "payment");
+    }
+
+    @Override
+    public String typeName() {
+        return type.wireName();
+    }
+
+    @Override
+    public EventSubject subject() {
+        return new EventSubject(EventSubject.REFUND, refund.refundId());
+    }
+
+    @Override
+    public Optional<String> paymentId() {
+        return Optional.of(payment.paymentId());
+    }
+
+    /** {@code {"type", "timestamp", "data": {"refund", "payment"}}}: the snapshots serialise as their views. */
+    @Override
+    public Map<String, Object> body() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("refund", refund);
+        data.put("payment", payment);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.wireName());
+        body.put("timestamp", occurredAt.toString());
+        body.put("data", data);
+        return body;
     }
 
     public static RefundEvent of(String eventId, RefundEventType type, RefundChange change, Instant now) {

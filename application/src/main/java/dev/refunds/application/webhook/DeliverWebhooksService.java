@@ -1,5 +1,6 @@
 package dev.refunds.application.webhook;
 
+import dev.refunds.application.port.BoundedExecutor;
 import dev.refunds.application.port.Transactions;
 import dev.refunds.application.port.WebhookDeliveryStore;
 import dev.refunds.application.port.WebhookDeliveryStore.Due;
@@ -15,10 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers due webhooks on a fixed pool of senders. A delivery is claimed (a lease in the database) only when a
@@ -39,14 +36,13 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final DeliverySettings settings;
-    private final Executor senders;
-    private final Semaphore freeSenders;
+    private final BoundedExecutor senders;
     private final AttemptOutcomes outcomes;
 
     public DeliverWebhooksService(WebhookDeliveryStore deliveries, WebhookEndpointRepository endpoints,
                                   WebhookOutbox outbox, WebhookTargetGuard guard, WebhookSender sender,
                                   Transactions transactions, Clock clock, DeliverySettings settings,
-                                  Executor senders) {
+                                  BoundedExecutor senders) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.outbox = outbox;
@@ -56,7 +52,6 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         this.clock = clock;
         this.settings = settings;
         this.senders = senders;
-        this.freeSenders = new Semaphore(settings.concurrency());
         this.outcomes = new AttemptOutcomes(deliveries, endpoints, transactions, clock, settings);
     }
 
@@ -67,34 +62,26 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
      */
     @Override
     public int deliverDue() {
-        if (freeSenders.availablePermits() == 0 && settings.senderWait().isZero()) {
+        if (senders.free() == 0 && settings.senderWait().isZero()) {
             return 0;
         }
         List<Due> due = deliveries.due(clock.instant(), settings.batchSize(), settings.perEndpoint());
         int started = 0;
         int next = 0;
-        while (next < due.size() && awaitFreeSender()) {
-            int free = 1 + freeSenders.drainPermits();
-            int taken = Math.min(free, due.size() - next);
-            freeSenders.release(free - taken);
+        while (next < due.size()) {
+            int taken = senders.reserve(due.size() - next, settings.senderWait());
+            if (taken == 0) {
+                break;
+            }
             started += start(due.subList(next, next + taken));
             next += taken;
         }
         return started;
     }
 
-    private boolean awaitFreeSender() {
-        try {
-            return freeSenders.tryAcquire(settings.senderWait().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /**
-     * Claims the deliveries and hands each claimed one to a sender; the caller holds one sender permit per
-     * delivery, and a permit is held until its attempt ends. Returns how many were handed over.
+     * Claims the deliveries and hands each claimed one to a sender; the caller holds one reserved sender per
+     * delivery, and a sender is held until its attempt ends. Returns how many were handed over.
      */
     private int start(List<Due> group) {
         List<Claimed> claimed;
@@ -111,23 +98,15 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
                 return ours;
             });
         } catch (RuntimeException e) {
-            freeSenders.release(group.size());
+            senders.release(group.size());
             throw e;
         }
-        freeSenders.release(group.size() - claimed.size());
+        senders.release(group.size() - claimed.size());
         for (int handed = 0; handed < claimed.size(); handed++) {
             Claimed delivery = claimed.get(handed);
-            try {
-                senders.execute(() -> {
-                    try {
-                        attempt(delivery.due(), delivery.token());
-                    } finally {
-                        freeSenders.release();
-                    }
-                });
-            } catch (RejectedExecutionException shuttingDown) {
+            if (!senders.run(() -> attempt(delivery.due(), delivery.token()))) {
                 // their leases run out and another worker (or this one, restarted) takes them
-                freeSenders.release(claimed.size() - handed);
+                senders.release(claimed.size() - handed - 1);
                 return handed;
             }
         }

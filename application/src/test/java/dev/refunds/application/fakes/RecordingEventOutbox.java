@@ -1,5 +1,6 @@
 package dev.refunds.application.fakes;
 
+import dev.refunds.application.event.OutboxEvent;
 import dev.refunds.application.port.EventOutbox;
 import dev.refunds.application.view.RefundEvent;
 import dev.refunds.application.view.RefundEventType;
@@ -10,13 +11,13 @@ import java.util.function.BooleanSupplier;
 
 /** Keeps every appended event, in order. */
 public final class RecordingEventOutbox implements EventOutbox, Snapshottable {
-    private final List<RefundEvent> events = new ArrayList<>();
+    private final List<OutboxEvent> events = new ArrayList<>();
     private final WriteGuard guard = new WriteGuard();
 
     private RuntimeException nextFailure;
 
     @Override
-    public void append(RefundEvent event) {
+    public void append(OutboxEvent event) {
         guard.check("outbox append");
         if (nextFailure != null) {
             RuntimeException failure = nextFailure;
@@ -34,20 +35,27 @@ public final class RecordingEventOutbox implements EventOutbox, Snapshottable {
         nextFailure = failure;
     }
 
-    public List<RefundEvent> events() {
+    /** Every event appended, in order. */
+    public List<OutboxEvent> all() {
         return List.copyOf(events);
     }
 
+    /** The refund events appended, in order. */
+    public List<RefundEvent> events() {
+        return events.stream().filter(RefundEvent.class::isInstance).map(RefundEvent.class::cast).toList();
+    }
+
     public List<RefundEventType> types() {
-        return events.stream().map(RefundEvent::type).toList();
+        return events().stream().map(RefundEvent::type).toList();
     }
 
     /** The last event appended; fails when there is none. */
     public RefundEvent last() {
-        if (events.isEmpty()) {
+        List<RefundEvent> refundEvents = events();
+        if (refundEvents.isEmpty()) {
             throw new IllegalStateException("no event was appended");
         }
-        return events.get(events.size() - 1);
+        return refundEvents.get(refundEvents.size() - 1);
     }
 
     public void guardWritesWith(BooleanSupplier inTransaction) {
@@ -56,7 +64,7 @@ public final class RecordingEventOutbox implements EventOutbox, Snapshottable {
 
     @Override
     public Runnable snapshot() {
-        List<RefundEvent> copy = List.copyOf(events);
+        List<OutboxEvent> copy = List.copyOf(events);
         return () -> {
             events.clear();
             events.addAll(copy);

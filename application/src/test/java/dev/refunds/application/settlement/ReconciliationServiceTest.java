@@ -1,6 +1,7 @@
 package dev.refunds.application.settlement;
 
 import dev.refunds.application.fakes.FakeWorld;
+import dev.refunds.application.fakes.InlineSlots;
 import dev.refunds.application.reconciliation.Discrepancy;
 import dev.refunds.application.reconciliation.DiscrepancyKind;
 import dev.refunds.application.reconciliation.DiscrepancyStatus;
@@ -31,7 +32,7 @@ class ReconciliationServiceTest {
     private final InMemoryReconciliation books = new InMemoryReconciliation(world.refunds);
     private final SettlementService settlement = new SettlementService(world.settlement, processor, world.payments,
             world.mover, world.transactions, world.clock, new SettlementSettings(5, Duration.ofSeconds(30),
-            Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+            Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10)), new InlineSlots(1));
     private final SyncRefundService sync = new SyncRefundService(world.refunds, world.payments, processor, world.mover,
             world.transactions, world.clock);
     private final AtomicInteger ids = new AtomicInteger();

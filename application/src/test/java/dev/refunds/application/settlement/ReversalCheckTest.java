@@ -1,6 +1,7 @@
 package dev.refunds.application.settlement;
 
 import dev.refunds.application.fakes.FakeWorld;
+import dev.refunds.application.fakes.InlineSlots;
 import dev.refunds.application.port.PaymentProcessor.ProcessorStatus;
 import dev.refunds.application.settlement.SettlementService.SettlementSettings;
 import dev.refunds.application.view.RefundEventType;
@@ -29,7 +30,7 @@ class ReversalCheckTest {
     private final FakePaymentProcessor processor = new FakePaymentProcessor(world.rollbackTransactions()::isActive);
     private final SettlementService settlement = new SettlementService(world.settlement, processor, world.payments,
             world.mover, world.transactions, world.clock, new SettlementSettings(5, Duration.ofSeconds(30),
-            Duration.ZERO, CHECK_EVERY, CHECK_EVERY_MAX, WINDOW));
+            Duration.ZERO, CHECK_EVERY, CHECK_EVERY_MAX, WINDOW), new InlineSlots(1));
     private final Business shop = world.autoBusiness();
     private final Payment paid = world.completedPayment(shop, "500.00");
 

@@ -1,6 +1,7 @@
 package dev.refunds.application.settlement;
 
 import dev.refunds.application.fakes.FakeWorld;
+import dev.refunds.application.fakes.InlineSlots;
 import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.application.port.PaymentProcessor.ProcessorStatus;
 import dev.refunds.application.port.SettlementQueue.DueCheck;
@@ -49,7 +50,7 @@ class SettlementServiceTest {
     private final FakePaymentProcessor processor = new FakePaymentProcessor(world.rollbackTransactions()::isActive);
     private final SettlementService settlement = new SettlementService(world.settlement, processor, world.payments,
             world.mover, world.transactions, world.clock,
-            new SettlementSettings(BATCH, SEND_LEASE, FIRST_CHECK, CHECK_EVERY, CHECK_EVERY_MAX));
+            new SettlementSettings(BATCH, SEND_LEASE, FIRST_CHECK, CHECK_EVERY, CHECK_EVERY_MAX), new InlineSlots(1));
     private final Business shop = world.autoBusiness();
     private final Payment paid = world.completedPayment(shop, "500.00");
 
@@ -140,7 +141,8 @@ class SettlementServiceTest {
         };
         SettlementService settlementLosingTheSecondCommit = new SettlementService(world.settlement,
                 losingTheNextCommit, world.payments, world.mover, world.transactions, world.clock,
-                new SettlementSettings(BATCH, SEND_LEASE, FIRST_CHECK, CHECK_EVERY, CHECK_EVERY_MAX));
+                new SettlementSettings(BATCH, SEND_LEASE, FIRST_CHECK, CHECK_EVERY, CHECK_EVERY_MAX),
+                new InlineSlots(1));
 
         assertThat(settlementLosingTheSecondCommit.sendDue()).isEqualTo(1);
 

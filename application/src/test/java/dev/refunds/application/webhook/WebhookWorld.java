@@ -1,6 +1,7 @@
 package dev.refunds.application.webhook;
 
 import dev.refunds.application.fakes.DirectTransactions;
+import dev.refunds.application.fakes.InlineSlots;
 import dev.refunds.application.fakes.MutableClock;
 import dev.refunds.application.port.WebhookOutbox.Unrelayed;
 import dev.refunds.application.view.RefundEventType;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /** The webhook use cases over in-memory fakes, wired the way {@code bootstrap} wires the real ones. */
 final class WebhookWorld {
@@ -50,13 +50,13 @@ final class WebhookWorld {
     }
 
     WebhookWorld(int concurrency, int perEndpoint) {
-        Executor pool = task -> {
+        InlineSlots pool = new InlineSlots(concurrency, task -> {
             if (holdSenders) {
                 held.add(task);
             } else {
                 task.run();
             }
-        };
+        });
         deliver = new DeliverWebhooksService(deliveries, endpoints, outbox, url -> refusal, sender, transactions,
                 clock, new DeliverySettings(SCHEDULE, Duration.ofSeconds(60), concurrency, 100, Duration.ZERO,
                 perEndpoint, DISABLE_AFTER), pool);

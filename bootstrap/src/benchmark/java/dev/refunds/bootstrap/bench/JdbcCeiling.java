@@ -53,7 +53,7 @@ final class JdbcCeiling {
     private static final String UPDATE_PAYMENT = "UPDATE payments SET pay_id=?,business_id=?,amount_minor=?,"
             + "currency=?,payment_type=?,status=?,refunded_minor=?,reserved_minor=?,counting_refunds=?,"
             + "dispute_status=?,merchant_ref=?,description=?,created_at_ms=?,completed_at_ms=? WHERE (payment_id = ?)";
-    private static final String INSERT_EVENT = "INSERT INTO outbox_events (business_id,event_type,refund_id,"
+    private static final String INSERT_EVENT = "INSERT INTO outbox_events (business_id,event_type,subject_id,"
             + "payment_id,payload,occurred_at_ms,relayed_at_ms,event_id) VALUES (?,?,?,?,?,?,?,?)";
     private static final String INSERT_KEY_DONE = "INSERT INTO idempotency_keys (scope, idem_key, request_hash,"
             + " owner_token, lease_until_ms, response_status, response_body, created_at_ms)"

@@ -105,7 +105,7 @@ class ServiceJarIT {
             assertThat(count(connection, "SELECT COUNT(*) FROM idempotency_keys WHERE scope = ?"
                     + " AND response_status IS NULL", businessId)).as("requests left half done").isZero();
             assertThat(count(connection, "SELECT COUNT(*) FROM refunds r WHERE r.business_id = ? AND NOT EXISTS"
-                    + " (SELECT 1 FROM outbox_events e WHERE e.refund_id = r.refund_id"
+                    + " (SELECT 1 FROM outbox_events e WHERE e.subject_id = r.refund_id"
                     + " AND e.event_type = 'refund.created')", businessId)).as("refunds without their event").isZero();
             assertThat(count(connection, "SELECT COUNT(*) FROM payments p WHERE p.business_id = ? AND"
                     + " (p.reserved_minor <> (SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE"

@@ -440,7 +440,7 @@ public final class BooksChecker {
 
     private Map<String, List<EventRow>> events(Connection connection, List<String> violations) throws SQLException {
         Map<String, List<EventRow>> rows = new LinkedHashMap<>();
-        try (PreparedStatement select = scoped(connection, "SELECT refund_id, event_type, business_id, payment_id,"
+        try (PreparedStatement select = scoped(connection, "SELECT subject_id, event_type, business_id, payment_id,"
                 + " payload FROM outbox_events" + scope("business_id") + " ORDER BY seq");
              ResultSet row = select.executeQuery()) {
             while (row.next()) {

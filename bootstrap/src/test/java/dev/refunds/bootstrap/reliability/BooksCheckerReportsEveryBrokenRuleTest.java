@@ -61,19 +61,19 @@ class BooksCheckerReportsEveryBrokenRuleTest {
             new Breakage("refund rows never promise more than the payment", "more than the payment",
                     "UPDATE refunds SET amount_minor = 500000 WHERE refund_id = :inReview"),
             new Breakage("a status change without its event", "not a legal move",
-                    "DELETE FROM outbox_events WHERE refund_id = :completed AND event_type = 'refund.processing'"),
+                    "DELETE FROM outbox_events WHERE subject_id = :completed AND event_type = 'refund.processing'"),
             new Breakage("a status without its event", "but the refund is PROCESSING",
                     "UPDATE refunds SET status = 'PROCESSING' WHERE refund_id = :completed"),
             new Breakage("one refund.created", "2 refund.created events",
-                    "INSERT INTO outbox_events (event_id, business_id, event_type, refund_id, payment_id, payload,"
-                            + " occurred_at_ms) SELECT 'EVT_DUPLICATE_CREATED', business_id, event_type, refund_id,"
-                            + " payment_id, payload, occurred_at_ms FROM outbox_events WHERE refund_id = :inReview"
+                    "INSERT INTO outbox_events (event_id, business_id, event_type, subject_id, payment_id, payload,"
+                            + " occurred_at_ms) SELECT 'EVT_DUPLICATE_CREATED', business_id, event_type, subject_id,"
+                            + " payment_id, payload, occurred_at_ms FROM outbox_events WHERE subject_id = :inReview"
                             + " AND event_type = 'refund.created'"),
             new Breakage("every refund has its events", "no outbox events at all",
-                    "DELETE FROM outbox_events WHERE refund_id = :inReview"),
+                    "DELETE FROM outbox_events WHERE subject_id = :inReview"),
             new Breakage("an event's body carries the status it announces", "carries status FAILED, expected COMPLETED",
                     "UPDATE outbox_events SET payload = REPLACE(payload, '\"COMPLETED\"', '\"FAILED\"')"
-                            + " WHERE refund_id = :completed AND event_type = 'payment.refunded'"),
+                            + " WHERE subject_id = :completed AND event_type = 'payment.refunded'"),
             new Breakage("a completed refund was received by the processor", "COMPLETED but the processor never",
                     "DELETE FROM sandbox_processor_refunds WHERE refund_id = :completed"),
             new Breakage("a completed refund succeeded at the processor", "outcome is FAILED",
@@ -83,7 +83,7 @@ class BooksCheckerReportsEveryBrokenRuleTest {
             new Breakage("a reversed refund was reversed at the processor", "REVERSED but the processor says",
                     "UPDATE sandbox_processor_refunds SET outcome = 'SUCCEEDED' WHERE refund_id = :reversed"),
             new Breakage("a reversal has its event", "but the refund is REVERSED",
-                    "DELETE FROM outbox_events WHERE refund_id = :reversed AND event_type = 'payment.refund_reversed'"),
+                    "DELETE FROM outbox_events WHERE subject_id = :reversed AND event_type = 'payment.refund_reversed'"),
             new Breakage("a reversed refund no longer counts in the refund total", "!= Σ COMPLETED refunds",
                     "UPDATE refunds SET status = 'COMPLETED' WHERE refund_id = :reversed"),
             new Breakage("the processor holds the refund's amount", "the processor holds",

@@ -1,6 +1,7 @@
 package dev.refunds.bootstrap.settlement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.refunds.application.port.BoundedExecutor;
 import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.application.port.PaymentRepository;
 import dev.refunds.application.port.SettlementQueue;
@@ -8,6 +9,7 @@ import dev.refunds.application.port.Transactions;
 import dev.refunds.application.refund.RefundMover;
 import dev.refunds.application.settlement.SettlementService.SettlementSettings;
 import dev.refunds.application.settlement.SettlementService;
+import dev.refunds.bootstrap.WorkerPool;
 import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.Backend;
@@ -34,7 +36,6 @@ import java.util.Set;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,6 +68,7 @@ class SettlementCrashTest {
     private RunningService service;
     private JdbcSettings db;
     private Api api;
+    private WorkerPool oneWorker;
 
     /** The database of this run: one of those the class's backend annotation names. */
     @Parameter
@@ -78,6 +80,7 @@ class SettlementCrashTest {
 
     @BeforeParameterizedClassInvocation
     void startServiceWithItsWorkerOff() {
+        oneWorker = new WorkerPool("test-settlement", "workers", 1, 1);
         db = backend().newDatabase();
         service = RunningService.start(db, Map.of("refunds.settlement.enabled", false,
                 "refunds.settlement.send-lease", SEND_LEASE.toMillis() + "ms", "refunds.sandbox.settle-delay", "0s"));
@@ -86,6 +89,7 @@ class SettlementCrashTest {
 
     @AfterParameterizedClassInvocation
     void stopService() {
+        oneWorker.close();
         if (service != null) {
             service.close();
             service = null;
@@ -138,11 +142,11 @@ class SettlementCrashTest {
     }
 
     private SettlementService settlement(PaymentProcessor processor, Set<String> onlyRefunds, Runnable beforeClaim) {
-        return settlement(processor, onlyRefunds, beforeClaim, Runnable::run);
+        return settlement(processor, onlyRefunds, beforeClaim, oneWorker);
     }
 
     private SettlementService settlement(PaymentProcessor processor, Set<String> onlyRefunds, Runnable beforeClaim,
-                                         Executor workers) {
+                                         BoundedExecutor workers) {
         return new SettlementService(new OnlyTheseRefunds(service.bean(SettlementQueue.class), onlyRefunds,
                 beforeClaim),
                 processor, service.bean(PaymentRepository.class), service.bean(RefundMover.class),
@@ -191,15 +195,12 @@ class SettlementCrashTest {
                 return real.settledAfter(after, until, max);
             }
         };
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
+        try (WorkerPool pool = new WorkerPool("test-settlement", "workers", workers, workers)) {
             SettlementService spread = settlement(meetingInTheCall, Set.copyOf(refundIds), () -> { }, pool);
 
             assertThat(spread.sendDue()).isEqualTo(refundIds.size());
             assertThat(mostInCall.get()).isEqualTo(workers);
             assertThat(spread.checkDue()).isEqualTo(refundIds.size());
-        } finally {
-            pool.shutdownNow();
         }
         for (String refundId : refundIds) {
             assertThat(sandboxSubmitCalls(db, refundId)).as("submit calls for %s", refundId).containsExactly(1);
@@ -214,8 +215,8 @@ class SettlementCrashTest {
         Merchant shop = api.createBusiness("AUTO", "MULTIPLE", null);
         String paymentId = paidPayment(api, shop, "100.00", "BDT");
         String refundId = requestRefund(api, shop, paymentId, "20.00").path("refundId").asText();
-        ExecutorService stopped = Executors.newSingleThreadExecutor();
-        stopped.shutdown();
+        WorkerPool stopped = new WorkerPool("test-settlement", "workers", 1, 1);
+        stopped.close();
 
         assertThat(settlement(service.bean(PaymentProcessor.class), Set.of(refundId), () -> { }, stopped).sendDue())
                 .isZero();

@@ -103,12 +103,12 @@ final class Settlements {
 
     /** The refund's outbox event types, in the order they were written. */
     static List<String> outboxTypes(JdbcSettings db, String refundId) {
-        return strings(db, "SELECT event_type FROM outbox_events WHERE refund_id = ? ORDER BY seq", refundId);
+        return strings(db, "SELECT event_type FROM outbox_events WHERE subject_id = ? ORDER BY seq", refundId);
     }
 
     /** The refund's outbox bodies, in the order they were written. */
     static List<String> outboxPayloads(JdbcSettings db, String refundId) {
-        return strings(db, "SELECT payload FROM outbox_events WHERE refund_id = ? ORDER BY seq", refundId);
+        return strings(db, "SELECT payload FROM outbox_events WHERE subject_id = ? ORDER BY seq", refundId);
     }
 
     /** {@code submit_calls} of every row the sandbox processor holds for the refund (its id is the key). */

@@ -172,8 +172,8 @@ class TwoWorkersTest {
         Map<String, List<String>> events = new HashMap<>();
         Map<String, RefundRow> rows = new HashMap<>();
         try (Connection connection = db.connect()) {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT refund_id, event_type"
-                    + " FROM outbox_events WHERE refund_id IN (" + ids + ") ORDER BY seq");
+            try (PreparedStatement statement = connection.prepareStatement("SELECT subject_id, event_type"
+                    + " FROM outbox_events WHERE subject_id IN (" + ids + ") ORDER BY seq");
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     events.computeIfAbsent(result.getString(1), id -> new ArrayList<>()).add(result.getString(2));

@@ -1,8 +1,5 @@
-package dev.refunds.rest.error;
+package dev.refunds.persistence;
 
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -39,18 +36,5 @@ class DatabaseErrorsTest {
         assertThat(DatabaseErrors.isUnavailable(wrapped(new SQLException("Duplicate entry", "23000", 1062))))
                 .isFalse();
         assertThat(DatabaseErrors.isUnavailable(new NullPointerException("bug"))).isFalse();
-    }
-
-    @Test
-    void a_503_tells_the_client_when_to_retry_and_no_other_error_does() {
-        MutableHttpResponse<ErrorEnvelope> unavailable = Errors.of(ErrorCode.SERVICE_UNAVAILABLE, "retry later");
-        MutableHttpResponse<ErrorEnvelope> internal = Errors.of(ErrorCode.INTERNAL_ERROR, "bug");
-
-        HttpStatus status = unavailable.status();
-        String retryAfter = unavailable.getHeaders().get(HttpHeaders.RETRY_AFTER);
-        String none = internal.getHeaders().get(HttpHeaders.RETRY_AFTER);
-        assertThat(status.getCode()).isEqualTo(503);
-        assertThat(retryAfter).isEqualTo("2");
-        assertThat(none).isNull();
     }
 }

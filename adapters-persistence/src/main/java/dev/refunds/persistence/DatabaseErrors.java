@@ -1,4 +1,4 @@
-package dev.refunds.rest.error;
+package dev.refunds.persistence;
 
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
