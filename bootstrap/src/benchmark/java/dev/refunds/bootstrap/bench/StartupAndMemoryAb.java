@@ -1,5 +1,7 @@
 package dev.refunds.bootstrap.bench;
 
+import dev.refunds.bootstrap.support.process.ServiceProcess;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
