@@ -1,12 +1,12 @@
 package dev.refunds.persistence;
 
 import dev.refunds.application.InvalidInputException;
+import dev.refunds.application.admin.AdminSearch;
 import dev.refunds.application.admin.PaymentDetail;
 import dev.refunds.application.admin.RefundSearch;
 import dev.refunds.application.event.EventSubject;
-import dev.refunds.application.port.AdminSearch;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.payment.Dispute;
 import dev.refunds.domain.payment.DisputeStatus;

@@ -2,9 +2,9 @@ package dev.refunds.persistence;
 
 import dev.refunds.application.audit.AuditQuery;
 import dev.refunds.application.audit.AuditRecord;
-import dev.refunds.application.port.AuditTrail;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.audit.AuditTrail;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import jakarta.inject.Singleton;
 
 

@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.BusinessKeys;
+import dev.refunds.application.business.BusinessKeys;
 import dev.refunds.domain.business.BusinessId;
 import jakarta.inject.Singleton;
 

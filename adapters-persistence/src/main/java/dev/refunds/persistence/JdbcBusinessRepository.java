@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.BusinessRepository;
+import dev.refunds.application.business.BusinessRepository;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.business.BusinessId;
 import jakarta.inject.Singleton;

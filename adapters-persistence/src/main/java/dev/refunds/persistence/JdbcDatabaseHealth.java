@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.DatabaseHealth;
+import dev.refunds.application.shared.DatabaseHealth;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.Discrepancies;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.reconciliation.Discrepancies;
 import dev.refunds.application.reconciliation.Discrepancy;
 import dev.refunds.application.reconciliation.DiscrepancyKind;
 import dev.refunds.application.reconciliation.DiscrepancyStatus;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

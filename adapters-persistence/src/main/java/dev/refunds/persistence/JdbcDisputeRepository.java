@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.DisputeRepository;
+import dev.refunds.application.dispute.DisputeRepository;
 import dev.refunds.domain.payment.Dispute;
 import dev.refunds.domain.payment.DisputeId;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package dev.refunds.persistence;
 
+import dev.refunds.application.event.EventOutbox;
 import dev.refunds.application.event.OutboxEvent;
-import dev.refunds.application.port.EventOutbox;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 

@@ -1,7 +1,7 @@
 package dev.refunds.persistence;
 
+import dev.refunds.application.idempotency.IdempotencyStore;
 import dev.refunds.application.idempotency.StoredResponse;
-import dev.refunds.application.port.IdempotencyStore;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 

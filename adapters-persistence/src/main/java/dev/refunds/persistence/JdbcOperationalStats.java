@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.OperationalStats;
+import dev.refunds.application.shared.OperationalStats;
 import dev.refunds.domain.payment.RefundStatus;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -1,9 +1,9 @@
 package dev.refunds.persistence;
 
 import dev.refunds.application.operator.Operator;
-import dev.refunds.application.port.OperatorRepository;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.operator.OperatorRepository;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;

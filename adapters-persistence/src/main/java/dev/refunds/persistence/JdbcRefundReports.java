@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.RefundReports;
+import dev.refunds.application.report.RefundReports;
 import dev.refunds.application.report.ReportWindow;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.money.Money;

@@ -1,9 +1,9 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
-import dev.refunds.application.port.RefundFilter;
-import dev.refunds.application.port.RefundRepository;
+import dev.refunds.application.refund.RefundFilter;
+import dev.refunds.application.refund.RefundRepository;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.Refund;

@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.SettlementQueue;
+import dev.refunds.application.settlement.SettlementQueue;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundId;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.Transactions;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;

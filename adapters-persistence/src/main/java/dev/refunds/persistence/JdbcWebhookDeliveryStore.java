@@ -1,11 +1,11 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
-import dev.refunds.application.port.WebhookDeliveryStore;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.application.webhook.DeliveryAttempt;
 import dev.refunds.application.webhook.DeliveryStatus;
 import dev.refunds.application.webhook.WebhookDelivery;
+import dev.refunds.application.webhook.WebhookDeliveryStore;
 import dev.refunds.domain.business.BusinessId;
 import jakarta.inject.Singleton;
 

@@ -1,7 +1,7 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.WebhookEndpointRepository;
 import dev.refunds.application.webhook.WebhookEndpoint;
+import dev.refunds.application.webhook.WebhookEndpointRepository;
 import dev.refunds.domain.business.BusinessId;
 import jakarta.inject.Singleton;
 

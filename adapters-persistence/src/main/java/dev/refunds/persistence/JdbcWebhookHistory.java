@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.WebhookHistory;
+import dev.refunds.application.webhook.WebhookHistory;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;

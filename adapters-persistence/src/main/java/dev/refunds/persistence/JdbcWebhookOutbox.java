@@ -1,7 +1,7 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.WebhookOutbox;
 import dev.refunds.application.webhook.WebhookEventTypes;
+import dev.refunds.application.webhook.WebhookOutbox;
 import dev.refunds.domain.business.BusinessId;
 import jakarta.inject.Singleton;
 

@@ -1,8 +1,8 @@
 package dev.refunds.persistence;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.refunds.persistence;
 
-import dev.refunds.application.port.PaymentProcessor;
+import dev.refunds.application.settlement.PaymentProcessor;
 import dev.refunds.domain.money.Money;
 import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;

@@ -1,8 +1,8 @@
 package dev.refunds.persistence;
 
 import dev.refunds.application.contract.IdempotencyStoreContract;
-import dev.refunds.application.port.IdempotencyStore;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.idempotency.IdempotencyStore;
+import dev.refunds.application.shared.Transactions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.Parameter;
 

@@ -1,12 +1,12 @@
 package dev.refunds.persistence;
 
+import dev.refunds.application.business.BusinessRepository;
 import dev.refunds.application.contract.Storage;
-import dev.refunds.application.port.BusinessRepository;
-import dev.refunds.application.port.IdempotencyStore;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.RefundRepository;
-import dev.refunds.application.port.SettlementQueue;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.idempotency.IdempotencyStore;
+import dev.refunds.application.payment.PaymentRepository;
+import dev.refunds.application.refund.RefundRepository;
+import dev.refunds.application.settlement.SettlementQueue;
+import dev.refunds.application.shared.Transactions;
 import io.micronaut.context.ApplicationContext;
 
 import java.sql.Connection;

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.refunds.application.port.DatabaseHealth;
+import dev.refunds.application.shared.DatabaseHealth;
 import dev.refunds.rest.error.ErrorCode;
 import dev.refunds.rest.error.Errors;
 import io.micronaut.http.HttpResponse;

@@ -1,6 +1,6 @@
 package dev.refunds.rest;
 
-import dev.refunds.application.port.Page;
+import dev.refunds.application.shared.Page;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;

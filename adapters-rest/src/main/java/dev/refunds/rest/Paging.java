@@ -1,7 +1,7 @@
 package dev.refunds.rest;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.PageRequest;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.refunds.webhook;
 
-import dev.refunds.application.port.WebhookSender;
+import dev.refunds.application.webhook.WebhookSender;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;

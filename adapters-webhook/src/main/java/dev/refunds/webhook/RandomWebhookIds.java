@@ -1,6 +1,6 @@
 package dev.refunds.webhook;
 
-import dev.refunds.application.port.WebhookIds;
+import dev.refunds.application.webhook.WebhookIds;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;

@@ -1,6 +1,6 @@
 package dev.refunds.webhook;
 
-import dev.refunds.application.port.WebhookTargetGuard;
+import dev.refunds.application.webhook.WebhookTargetGuard;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

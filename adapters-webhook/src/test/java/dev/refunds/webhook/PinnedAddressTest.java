@@ -1,7 +1,7 @@
 package dev.refunds.webhook;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.refunds.application.port.WebhookSender;
+import dev.refunds.application.webhook.WebhookSender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

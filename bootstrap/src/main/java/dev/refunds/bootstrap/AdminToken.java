@@ -1,6 +1,6 @@
 package dev.refunds.bootstrap;
 
-import dev.refunds.application.port.AdminAuthenticator;
+import dev.refunds.application.operator.AdminAuthenticator;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;

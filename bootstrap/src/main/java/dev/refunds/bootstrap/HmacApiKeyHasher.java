@@ -1,6 +1,6 @@
 package dev.refunds.bootstrap;
 
-import dev.refunds.application.port.ApiKeyHasher;
+import dev.refunds.application.business.ApiKeyHasher;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

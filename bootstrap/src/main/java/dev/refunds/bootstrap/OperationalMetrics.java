@@ -1,6 +1,6 @@
 package dev.refunds.bootstrap;
 
-import dev.refunds.application.port.OperationalStats;
+import dev.refunds.application.shared.OperationalStats;
 import dev.refunds.domain.payment.RefundStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package dev.refunds.bootstrap;
 
-import dev.refunds.application.port.AdminIds;
-import dev.refunds.application.port.IdGenerator;
+import dev.refunds.application.operator.AdminIds;
+import dev.refunds.application.shared.IdGenerator;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.business.ClientId;
 import dev.refunds.domain.payment.DisputeId;

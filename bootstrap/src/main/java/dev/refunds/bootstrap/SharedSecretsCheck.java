@@ -1,6 +1,6 @@
 package dev.refunds.bootstrap;
 
-import dev.refunds.application.port.SecretFingerprints;
+import dev.refunds.application.shared.SecretFingerprints;
 import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package dev.refunds.bootstrap;
 
-import dev.refunds.application.port.BoundedExecutor;
+import dev.refunds.application.shared.BoundedExecutor;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

@@ -19,6 +19,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,26 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.refunds.application..",
                     "dev.refunds.domain..", "java..")
             .because("use cases know no framework; adapters plug into the ports they own");
+
+    @ArchTest
+    static final ArchRule ports_live_beside_the_use_cases_that_own_them = noClasses()
+            .should().resideInAPackage("dev.refunds.application.port..")
+            .because("a port sits in the feature package whose use cases own it; cross-cutting ones in"
+                    + " application.shared");
+
+    @ArchTest
+    static final ArchRule shared_ports_serve_every_feature_and_know_none = classes()
+            .that().resideInAPackage("dev.refunds.application.shared..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.refunds.application.shared..",
+                    "dev.refunds.domain..", "java..")
+            .because("transactions, ids, pages and executors are used by every feature, so they depend on none");
+
+    @ArchTest
+    static final ArchRule the_outbox_knows_no_feature = classes()
+            .that().resideInAPackage("dev.refunds.application.event..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.refunds.application.event..",
+                    "dev.refunds.domain..", "java..")
+            .because("any aggregate's events go through the outbox: a new event type touches no outbox code");
 
     @ArchTest
     static final ArchRule rings = onionArchitecture().withOptionalLayers(true)

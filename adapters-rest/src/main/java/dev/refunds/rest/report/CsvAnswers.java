@@ -1,7 +1,7 @@
 package dev.refunds.rest.report;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.RefundReports;
+import dev.refunds.application.report.RefundReports;
 import dev.refunds.rest.error.Errors;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -1,6 +1,6 @@
 package dev.refunds.rest.report;
 
-import dev.refunds.application.port.RefundReports;
+import dev.refunds.application.report.RefundReports;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package dev.refunds.rest.report;
 
-import dev.refunds.application.port.RefundReports;
+import dev.refunds.application.report.RefundReports;
 import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.Refund;
 import org.apache.commons.csv.CSVFormat;

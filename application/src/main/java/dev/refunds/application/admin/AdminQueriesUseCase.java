@@ -1,7 +1,7 @@
 package dev.refunds.application.admin;
 
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.payment.Dispute;
 import dev.refunds.domain.payment.DisputeStatus;

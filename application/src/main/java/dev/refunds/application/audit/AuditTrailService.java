@@ -1,8 +1,7 @@
 package dev.refunds.application.audit;
 
-import dev.refunds.application.port.AuditTrail;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 
 public final class AuditTrailService implements AuditTrailUseCase {
     private final AuditTrail trail;

@@ -1,7 +1,7 @@
 package dev.refunds.application.audit;
 
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 
 /** Reads the audit trail, newest first. There is no way to change it. */
 public interface AuditTrailUseCase {

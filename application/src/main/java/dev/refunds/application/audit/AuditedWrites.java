@@ -1,9 +1,8 @@
 package dev.refunds.application.audit;
 
 import dev.refunds.application.operator.Actor;
-import dev.refunds.application.port.AdminIds;
-import dev.refunds.application.port.AuditTrail;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.operator.AdminIds;
+import dev.refunds.application.shared.Transactions;
 
 import java.time.Clock;
 import java.util.Optional;

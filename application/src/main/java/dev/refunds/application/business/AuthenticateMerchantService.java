@@ -1,9 +1,6 @@
 package dev.refunds.application.business;
 
-import dev.refunds.application.port.ApiKeyHasher;
-import dev.refunds.application.port.BusinessKeys;
-import dev.refunds.application.port.BusinessRepository;
-import dev.refunds.application.port.BusinessRepository.StoredBusiness;
+import dev.refunds.application.business.BusinessRepository.StoredBusiness;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.business.BusinessId;
 

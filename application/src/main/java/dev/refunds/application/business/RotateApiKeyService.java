@@ -1,9 +1,7 @@
 package dev.refunds.application.business;
 
-import dev.refunds.application.port.ApiKeyHasher;
-import dev.refunds.application.port.BusinessKeys;
-import dev.refunds.application.port.IdGenerator;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.IdGenerator;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.business.BusinessId;
 
 import java.time.Clock;

@@ -1,9 +1,8 @@
 package dev.refunds.application.dispute;
 
-import dev.refunds.application.port.DisputeRepository;
-import dev.refunds.application.port.IdGenerator;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.payment.PaymentRepository;
+import dev.refunds.application.shared.IdGenerator;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Dispute;
 import dev.refunds.domain.payment.DisputeChange;

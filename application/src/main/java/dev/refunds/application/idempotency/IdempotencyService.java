@@ -1,8 +1,7 @@
 package dev.refunds.application.idempotency;
 
-import dev.refunds.application.port.IdempotencyStore;
-import dev.refunds.application.port.IdempotencyStore.KeyRecord;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.idempotency.IdempotencyStore.KeyRecord;
+import dev.refunds.application.shared.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.refunds.application.idempotency;
 
-import dev.refunds.application.port.IdempotencyStore;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,12 +1,9 @@
 package dev.refunds.application.operator;
 
 import dev.refunds.application.audit.AuditedWrites;
-import dev.refunds.application.port.AdminAuthenticator;
-import dev.refunds.application.port.AdminIds;
-import dev.refunds.application.port.ApiKeyHasher;
-import dev.refunds.application.port.OperatorRepository;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.business.ApiKeyHasher;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package dev.refunds.application.payment;
 
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Payment;

@@ -1,8 +1,7 @@
 package dev.refunds.application.payment;
 
-import dev.refunds.application.port.IdGenerator;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.IdGenerator;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.payment.Payment;
 
 import java.time.Clock;

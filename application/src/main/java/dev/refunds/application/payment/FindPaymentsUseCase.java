@@ -1,7 +1,7 @@
 package dev.refunds.application.payment;
 
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.PaymentId;

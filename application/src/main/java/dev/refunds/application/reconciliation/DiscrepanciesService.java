@@ -1,9 +1,8 @@
 package dev.refunds.application.reconciliation;
 
-import dev.refunds.application.port.Discrepancies;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.RefusalCode;
 

@@ -1,7 +1,7 @@
 package dev.refunds.application.reconciliation;
 
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.payment.Decision;
 
 import java.util.Map;

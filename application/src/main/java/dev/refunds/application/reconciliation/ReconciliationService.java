@@ -1,16 +1,14 @@
 package dev.refunds.application.reconciliation;
 
-import dev.refunds.application.port.Discrepancies;
-import dev.refunds.application.port.PaymentProcessor;
-import dev.refunds.application.port.PaymentProcessor.ProcessorStatus;
-import dev.refunds.application.port.PaymentProcessor.SettledRefund;
-import dev.refunds.application.port.PaymentProcessor.SettlementPosition;
-import dev.refunds.application.port.ReconciliationRuns;
-import dev.refunds.application.port.RefundReports;
-import dev.refunds.application.port.RefundRepository;
-import dev.refunds.application.port.Transactions;
 import dev.refunds.application.reconciliation.Discrepancy.Observed;
+import dev.refunds.application.refund.RefundRepository;
+import dev.refunds.application.report.RefundReports;
+import dev.refunds.application.settlement.PaymentProcessor.ProcessorStatus;
+import dev.refunds.application.settlement.PaymentProcessor.SettledRefund;
+import dev.refunds.application.settlement.PaymentProcessor.SettlementPosition;
+import dev.refunds.application.settlement.PaymentProcessor;
 import dev.refunds.application.settlement.SyncRefundUseCase;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundChange;

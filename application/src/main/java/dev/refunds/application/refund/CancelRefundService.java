@@ -1,8 +1,7 @@
 package dev.refunds.application.refund;
 
-import dev.refunds.application.port.RefundRepository;
-import dev.refunds.application.port.SettlementQueue;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.settlement.SettlementQueue;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.PaymentId;

@@ -1,8 +1,7 @@
 package dev.refunds.application.refund;
 
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
-import dev.refunds.application.port.RefundFilter;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.Refund;

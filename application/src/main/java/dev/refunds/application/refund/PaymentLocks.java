@@ -1,6 +1,6 @@
 package dev.refunds.application.refund;
 
-import dev.refunds.application.port.PaymentRepository;
+import dev.refunds.application.payment.PaymentRepository;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Payment;
 

@@ -1,7 +1,6 @@
 package dev.refunds.application.refund;
 
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.RefundRepository;
+import dev.refunds.application.payment.PaymentRepository;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.Refund;

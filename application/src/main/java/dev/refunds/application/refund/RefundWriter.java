@@ -1,9 +1,8 @@
 package dev.refunds.application.refund;
 
-import dev.refunds.application.port.EventOutbox;
-import dev.refunds.application.port.IdGenerator;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.RefundRepository;
+import dev.refunds.application.event.EventOutbox;
+import dev.refunds.application.payment.PaymentRepository;
+import dev.refunds.application.shared.IdGenerator;
 import dev.refunds.application.view.RefundEvent;
 import dev.refunds.application.view.RefundEventType;
 import dev.refunds.domain.payment.RefundChange;

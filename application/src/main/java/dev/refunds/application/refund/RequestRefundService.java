@@ -1,8 +1,8 @@
 package dev.refunds.application.refund;
 
-import dev.refunds.application.port.IdGenerator;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.payment.PaymentRepository;
+import dev.refunds.application.shared.IdGenerator;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.payment.AskedAmount;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Payment;

@@ -1,7 +1,6 @@
 package dev.refunds.application.refund;
 
-import dev.refunds.application.port.RefundRepository;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundChange;

@@ -1,9 +1,8 @@
 package dev.refunds.application.refund;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.RefundRepository;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.payment.PaymentRepository;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Metadata;

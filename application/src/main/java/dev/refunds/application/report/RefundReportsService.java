@@ -1,8 +1,7 @@
 package dev.refunds.application.report;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.BusinessRepository;
-import dev.refunds.application.port.RefundReports;
+import dev.refunds.application.business.BusinessRepository;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.money.Money;
 

@@ -1,6 +1,5 @@
 package dev.refunds.application.report;
 
-import dev.refunds.application.port.RefundReports;
 import dev.refunds.domain.business.BusinessId;
 
 import java.util.Iterator;

@@ -1,9 +1,8 @@
 package dev.refunds.application.settlement;
 
-import dev.refunds.application.port.PaymentProcessor;
-import dev.refunds.application.port.PaymentProcessor.ProcessorStatus;
-import dev.refunds.application.port.Transactions;
 import dev.refunds.application.refund.RefundMover;
+import dev.refunds.application.settlement.PaymentProcessor.ProcessorStatus;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.payment.CompletedRefund;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.Refund;

@@ -1,11 +1,9 @@
 package dev.refunds.application.settlement;
 
-import dev.refunds.application.port.BoundedExecutor;
-import dev.refunds.application.port.PaymentProcessor;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.SettlementQueue;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.payment.PaymentRepository;
 import dev.refunds.application.refund.RefundMover;
+import dev.refunds.application.shared.BoundedExecutor;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundStatus;

@@ -1,10 +1,9 @@
 package dev.refunds.application.settlement;
 
-import dev.refunds.application.port.PaymentProcessor;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.RefundRepository;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.payment.PaymentRepository;
 import dev.refunds.application.refund.RefundMover;
+import dev.refunds.application.refund.RefundRepository;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Decision;
 import dev.refunds.domain.payment.PaymentId;

@@ -1,10 +1,7 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.Transactions;
-import dev.refunds.application.port.WebhookDeliveryStore;
-import dev.refunds.application.port.WebhookDeliveryStore.Due;
-import dev.refunds.application.port.WebhookEndpointRepository;
-import dev.refunds.application.port.WebhookSender;
+import dev.refunds.application.shared.Transactions;
+import dev.refunds.application.webhook.WebhookDeliveryStore.Due;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.BusinessId;
 
 import java.util.Objects;

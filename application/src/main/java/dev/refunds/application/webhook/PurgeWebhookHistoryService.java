@@ -1,7 +1,6 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.Transactions;
-import dev.refunds.application.port.WebhookHistory;
+import dev.refunds.application.shared.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,11 +1,7 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.Transactions;
-import dev.refunds.application.port.WebhookDeliveryStore;
-import dev.refunds.application.port.WebhookEndpointRepository;
-import dev.refunds.application.port.WebhookIds;
-import dev.refunds.application.port.WebhookOutbox;
-import dev.refunds.application.port.WebhookOutbox.Unrelayed;
+import dev.refunds.application.shared.Transactions;
+import dev.refunds.application.webhook.WebhookOutbox.Unrelayed;
 import dev.refunds.domain.business.BusinessId;
 
 import java.time.Clock;

@@ -1,9 +1,7 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.Transactions;
-import dev.refunds.application.port.WebhookDeliveryStore;
-import dev.refunds.application.port.WebhookEndpointRepository;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.Transactions;
 
 import java.time.Clock;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.Page;
+import dev.refunds.application.shared.Page;
 
 import java.util.Optional;
 

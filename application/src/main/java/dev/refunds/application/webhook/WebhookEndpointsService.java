@@ -1,11 +1,7 @@
 package dev.refunds.application.webhook;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.Transactions;
-import dev.refunds.application.port.WebhookDeliveryStore;
-import dev.refunds.application.port.WebhookEndpointRepository;
-import dev.refunds.application.port.WebhookIds;
-import dev.refunds.application.port.WebhookTargetGuard;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.domain.business.BusinessId;
 
 import java.time.Clock;

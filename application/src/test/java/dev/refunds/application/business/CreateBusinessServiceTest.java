@@ -1,7 +1,7 @@
 package dev.refunds.application.business;
 
+import dev.refunds.application.business.BusinessRepository.StoredBusiness;
 import dev.refunds.application.fakes.FakeWorld;
-import dev.refunds.application.port.BusinessRepository.StoredBusiness;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.business.RefundMode;
 import dev.refunds.domain.business.RefundPolicy;

@@ -1,6 +1,6 @@
 package dev.refunds.application.contract;
 
-import dev.refunds.application.port.BusinessRepository.StoredBusiness;
+import dev.refunds.application.business.BusinessRepository.StoredBusiness;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.business.ClientId;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every {@link dev.refunds.application.port.BusinessRepository} does: a business and the hash of its API key
+ * What every {@link dev.refunds.application.business.BusinessRepository} does: a business and the hash of its API key
  * read back as written; an id in another case names nothing; a second business under the same id is refused.
  */
 public abstract class BusinessRepositoryContract {

@@ -1,9 +1,9 @@
 package dev.refunds.application.contract;
 
+import dev.refunds.application.idempotency.IdempotencyStore.KeyRecord;
+import dev.refunds.application.idempotency.IdempotencyStore;
 import dev.refunds.application.idempotency.StoredResponse;
-import dev.refunds.application.port.IdempotencyStore;
-import dev.refunds.application.port.IdempotencyStore.KeyRecord;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.Transactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.refunds.application.contract;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.money.Money;
 import dev.refunds.domain.payment.Payment;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every {@link dev.refunds.application.port.PaymentRepository} does, the fakes as much as the database: a payment
+ * What every {@link dev.refunds.application.payment.PaymentRepository} does, the fakes as much as the database: a payment
  * reads back as it was written, only to its own business, and lists page newest first in the order payments were
  * stored.
  */

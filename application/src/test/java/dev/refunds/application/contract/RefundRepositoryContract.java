@@ -1,9 +1,9 @@
 package dev.refunds.application.contract;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
-import dev.refunds.application.port.RefundFilter;
+import dev.refunds.application.refund.RefundFilter;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.Refund;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every {@link dev.refunds.application.port.RefundRepository} does: a refund reads back as written, only to its
+ * What every {@link dev.refunds.application.refund.RefundRepository} does: a refund reads back as written, only to its
  * own business (the admin reads see all), and every list keeps the order refunds were stored in — oldest first for a
  * payment's refunds and the review queue, newest first for a merchant's list.
  */

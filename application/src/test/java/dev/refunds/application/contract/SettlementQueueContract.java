@@ -1,6 +1,6 @@
 package dev.refunds.application.contract;
 
-import dev.refunds.application.port.SettlementQueue.DueCheck;
+import dev.refunds.application.settlement.SettlementQueue.DueCheck;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.Refund;
@@ -15,7 +15,7 @@ import static dev.refunds.application.contract.Rows.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every {@link dev.refunds.application.port.SettlementQueue} does: an {@code INITIATED} refund is due for sending
+ * What every {@link dev.refunds.application.settlement.SettlementQueue} does: an {@code INITIATED} refund is due for sending
  * until claimed and again once the claim's lease ran out; a scheduled check is due from its time on, taken by one
  * worker, and gone once stopped. The queue spans every business, so each test looks only at its own refunds.
  */

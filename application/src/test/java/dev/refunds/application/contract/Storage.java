@@ -1,10 +1,10 @@
 package dev.refunds.application.contract;
 
-import dev.refunds.application.port.BusinessRepository;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.RefundRepository;
-import dev.refunds.application.port.SettlementQueue;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.business.BusinessRepository;
+import dev.refunds.application.payment.PaymentRepository;
+import dev.refunds.application.refund.RefundRepository;
+import dev.refunds.application.settlement.SettlementQueue;
+import dev.refunds.application.shared.Transactions;
 
 import java.util.function.Supplier;
 

@@ -1,6 +1,6 @@
 package dev.refunds.application.fakes;
 
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.Transactions;
 
 import java.util.function.Supplier;
 

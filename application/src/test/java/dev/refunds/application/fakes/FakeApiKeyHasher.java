@@ -1,6 +1,6 @@
 package dev.refunds.application.fakes;
 
-import dev.refunds.application.port.ApiKeyHasher;
+import dev.refunds.application.business.ApiKeyHasher;
 
 /** {@code "hash:" + key}; counts comparisons so a test can see that one ran. */
 public final class FakeApiKeyHasher implements ApiKeyHasher {

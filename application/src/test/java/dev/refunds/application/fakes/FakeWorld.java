@@ -1,6 +1,7 @@
 package dev.refunds.application.fakes;
 
 import dev.refunds.application.business.AuthenticateMerchantService;
+import dev.refunds.application.business.BusinessRepository.StoredBusiness;
 import dev.refunds.application.business.CreateBusinessCommand;
 import dev.refunds.application.business.CreateBusinessService;
 import dev.refunds.application.business.CreatedBusiness;
@@ -9,8 +10,6 @@ import dev.refunds.application.payment.ChangePaymentStatusService;
 import dev.refunds.application.payment.CreatePaymentCommand;
 import dev.refunds.application.payment.CreatePaymentService;
 import dev.refunds.application.payment.FindPaymentsService;
-import dev.refunds.application.port.BusinessRepository.StoredBusiness;
-import dev.refunds.application.port.Transactions;
 import dev.refunds.application.refund.CancelRefundService;
 import dev.refunds.application.refund.FindRefundsService;
 import dev.refunds.application.refund.PaymentRef;
@@ -20,6 +19,7 @@ import dev.refunds.application.refund.RequestRefundCommand;
 import dev.refunds.application.refund.RequestRefundService;
 import dev.refunds.application.refund.RequestedAmount;
 import dev.refunds.application.refund.ReviewRefundService;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.application.view.RefundEvent;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.business.RefundMode;

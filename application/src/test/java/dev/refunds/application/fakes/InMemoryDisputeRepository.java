@@ -1,6 +1,6 @@
 package dev.refunds.application.fakes;
 
-import dev.refunds.application.port.DisputeRepository;
+import dev.refunds.application.dispute.DisputeRepository;
 import dev.refunds.domain.payment.Dispute;
 import dev.refunds.domain.payment.DisputeId;
 

@@ -1,8 +1,8 @@
 package dev.refunds.application.fakes;
 
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
-import dev.refunds.application.port.PaymentRepository;
+import dev.refunds.application.payment.PaymentRepository;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.PaymentId;

@@ -1,6 +1,6 @@
 package dev.refunds.application.fakes;
 
-import dev.refunds.application.port.SettlementQueue;
+import dev.refunds.application.settlement.SettlementQueue;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundId;
 import dev.refunds.domain.payment.RefundStatus;

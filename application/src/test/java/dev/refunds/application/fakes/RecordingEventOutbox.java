@@ -1,7 +1,7 @@
 package dev.refunds.application.fakes;
 
+import dev.refunds.application.event.EventOutbox;
 import dev.refunds.application.event.OutboxEvent;
-import dev.refunds.application.port.EventOutbox;
 import dev.refunds.application.view.RefundEvent;
 import dev.refunds.application.view.RefundEventType;
 

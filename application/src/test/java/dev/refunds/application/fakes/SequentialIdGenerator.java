@@ -1,6 +1,6 @@
 package dev.refunds.application.fakes;
 
-import dev.refunds.application.port.IdGenerator;
+import dev.refunds.application.shared.IdGenerator;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.business.ClientId;
 import dev.refunds.domain.payment.DisputeId;

@@ -2,8 +2,7 @@ package dev.refunds.application.idempotency;
 
 import dev.refunds.application.fakes.FakeWorld;
 import dev.refunds.application.fakes.MutableClock;
-import dev.refunds.application.port.IdempotencyStore;
-import dev.refunds.application.port.IdempotencyStore.KeyRecord;
+import dev.refunds.application.idempotency.IdempotencyStore.KeyRecord;
 import dev.refunds.application.view.RefundEventType;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.payment.Payment;

@@ -1,6 +1,5 @@
 package dev.refunds.application.idempotency;
 
-import dev.refunds.application.port.IdempotencyStore;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,8 +1,7 @@
 package dev.refunds.application.idempotency;
 
 import dev.refunds.application.contract.IdempotencyStoreContract;
-import dev.refunds.application.port.IdempotencyStore;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.Transactions;
 
 /** The fake the idempotency tests use keeps the {@link IdempotencyStoreContract}, as the JDBC adapter does. */
 class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {

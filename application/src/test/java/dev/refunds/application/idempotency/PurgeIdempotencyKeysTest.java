@@ -1,7 +1,7 @@
 package dev.refunds.application.idempotency;
 
 import dev.refunds.application.fakes.MutableClock;
-import dev.refunds.application.port.IdempotencyStore.KeyRecord;
+import dev.refunds.application.idempotency.IdempotencyStore.KeyRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

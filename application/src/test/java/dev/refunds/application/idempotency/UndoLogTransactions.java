@@ -1,7 +1,7 @@
 package dev.refunds.application.idempotency;
 
 import dev.refunds.application.fakes.Snapshottable;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.shared.Transactions;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

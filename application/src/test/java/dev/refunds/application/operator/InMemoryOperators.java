@@ -2,12 +2,10 @@ package dev.refunds.application.operator;
 
 import dev.refunds.application.audit.AuditQuery;
 import dev.refunds.application.audit.AuditRecord;
+import dev.refunds.application.audit.AuditTrail;
 import dev.refunds.application.fakes.Snapshottable;
-import dev.refunds.application.port.AdminIds;
-import dev.refunds.application.port.AuditTrail;
-import dev.refunds.application.port.OperatorRepository;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import dev.refunds.application.audit.AuditedWrites;
 import dev.refunds.application.fakes.FakeApiKeyHasher;
 import dev.refunds.application.fakes.MutableClock;
 import dev.refunds.application.fakes.RollbackTransactions;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.PageRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.refunds.application.refund;
 
 import dev.refunds.application.InvalidInputException;
 import dev.refunds.application.fakes.FakeWorld;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.Business;
 import dev.refunds.domain.payment.Payment;
 import dev.refunds.domain.payment.PaymentId;

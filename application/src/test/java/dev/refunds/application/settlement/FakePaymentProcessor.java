@@ -1,6 +1,5 @@
 package dev.refunds.application.settlement;
 
-import dev.refunds.application.port.PaymentProcessor;
 import dev.refunds.domain.money.Money;
 import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;

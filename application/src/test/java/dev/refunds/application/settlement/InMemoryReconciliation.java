@@ -1,15 +1,15 @@
 package dev.refunds.application.settlement;
 
 import dev.refunds.application.fakes.InMemoryRefundRepository;
+import dev.refunds.application.reconciliation.Discrepancies;
 import dev.refunds.application.reconciliation.Discrepancy;
 import dev.refunds.application.reconciliation.DiscrepancyKind;
 import dev.refunds.application.reconciliation.DiscrepancyStatus;
-import dev.refunds.application.port.Discrepancies;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
-import dev.refunds.application.port.ReconciliationRuns;
-import dev.refunds.application.port.RefundReports;
+import dev.refunds.application.reconciliation.ReconciliationRuns;
+import dev.refunds.application.report.RefundReports;
 import dev.refunds.application.report.ReportWindow;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Refund;
 import dev.refunds.domain.payment.RefundStatus;

@@ -2,7 +2,7 @@ package dev.refunds.application.settlement;
 
 import dev.refunds.application.fakes.FakeWorld;
 import dev.refunds.application.fakes.InlineSlots;
-import dev.refunds.application.port.PaymentProcessor.ProcessorStatus;
+import dev.refunds.application.settlement.PaymentProcessor.ProcessorStatus;
 import dev.refunds.application.settlement.SettlementService.SettlementSettings;
 import dev.refunds.application.view.RefundEventType;
 import dev.refunds.domain.business.Business;

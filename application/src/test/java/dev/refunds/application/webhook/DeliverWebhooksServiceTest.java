@@ -1,8 +1,7 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.WebhookOutbox.Unrelayed;
-import dev.refunds.application.port.WebhookSender;
-import dev.refunds.application.port.WebhookSender.Result;
+import dev.refunds.application.webhook.WebhookOutbox.Unrelayed;
+import dev.refunds.application.webhook.WebhookSender.Result;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.WebhookSender.Message;
-import dev.refunds.application.port.WebhookSender.Result;
+import dev.refunds.application.webhook.WebhookSender.Message;
+import dev.refunds.application.webhook.WebhookSender.Result;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,9 +1,8 @@
 package dev.refunds.application.webhook;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
-import dev.refunds.application.port.WebhookDeliveryStore;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import dev.refunds.domain.business.BusinessId;
 
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.WebhookEndpointRepository;
 import dev.refunds.domain.business.BusinessId;
 
 import java.time.Instant;

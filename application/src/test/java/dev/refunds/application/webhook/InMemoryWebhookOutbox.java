@@ -1,6 +1,5 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.WebhookOutbox;
 import dev.refunds.application.view.RefundEventType;
 import dev.refunds.domain.business.BusinessId;
 

@@ -1,6 +1,6 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.WebhookOutbox.Unrelayed;
+import dev.refunds.application.webhook.WebhookOutbox.Unrelayed;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -112,7 +112,7 @@ class RelayWebhookEventsServiceTest {
 
     /** An outbox whose read is stale: it still lists an event another relay has marked meanwhile. */
     private record StaleOutbox(InMemoryWebhookOutbox real, Unrelayed stale)
-            implements dev.refunds.application.port.WebhookOutbox {
+            implements dev.refunds.application.webhook.WebhookOutbox {
         @Override
         public java.util.List<Unrelayed> unrelayed(int max) {
             return java.util.List.of(stale);

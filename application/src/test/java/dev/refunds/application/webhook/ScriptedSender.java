@@ -1,6 +1,5 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.WebhookSender;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.refunds.application.webhook;
 
-import dev.refunds.application.port.WebhookIds;
 
 final class SequentialWebhookIds implements WebhookIds {
     private int endpoints;

@@ -1,8 +1,8 @@
 package dev.refunds.application.webhook;
 
 import dev.refunds.application.InvalidInputException;
-import dev.refunds.application.port.Page;
-import dev.refunds.application.port.PageRequest;
+import dev.refunds.application.shared.Page;
+import dev.refunds.application.shared.PageRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -3,8 +3,8 @@ package dev.refunds.application.webhook;
 import dev.refunds.application.fakes.DirectTransactions;
 import dev.refunds.application.fakes.InlineSlots;
 import dev.refunds.application.fakes.MutableClock;
-import dev.refunds.application.port.WebhookOutbox.Unrelayed;
 import dev.refunds.application.view.RefundEventType;
+import dev.refunds.application.webhook.WebhookOutbox.Unrelayed;
 import dev.refunds.domain.business.BusinessId;
 
 import java.time.Duration;

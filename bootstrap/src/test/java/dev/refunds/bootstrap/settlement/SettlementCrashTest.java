@@ -1,14 +1,14 @@
 package dev.refunds.bootstrap.settlement;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.refunds.application.port.BoundedExecutor;
-import dev.refunds.application.port.PaymentProcessor;
-import dev.refunds.application.port.PaymentRepository;
-import dev.refunds.application.port.SettlementQueue;
-import dev.refunds.application.port.Transactions;
+import dev.refunds.application.payment.PaymentRepository;
 import dev.refunds.application.refund.RefundMover;
+import dev.refunds.application.settlement.PaymentProcessor;
+import dev.refunds.application.settlement.SettlementQueue;
 import dev.refunds.application.settlement.SettlementService.SettlementSettings;
 import dev.refunds.application.settlement.SettlementService;
+import dev.refunds.application.shared.BoundedExecutor;
+import dev.refunds.application.shared.Transactions;
 import dev.refunds.bootstrap.WorkerPool;
 import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;

@@ -1,0 +1,10 @@
+package dev.refunds.application.event;
+
+
+/**
+ * Events of any aggregate, written in the same transaction as the state change they report; delivered later, at
+ * least once, with the body the event built.
+ */
+public interface EventOutbox {
+    void append(OutboxEvent event);
+}

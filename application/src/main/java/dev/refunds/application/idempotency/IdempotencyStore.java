@@ -1,0 +1,31 @@
+package dev.refunds.application.idempotency;
+
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Idempotency keys. Rows are claimed with an owner token and a lease, so a crashed owner's claim expires. */
+public interface IdempotencyStore {
+
+    /** A key as stored; {@code response} is present once the first request finished. */
+    record KeyRecord(String requestHash, String ownerToken, Instant leaseUntil, Optional<StoredResponse> response) {
+    }
+
+    /** Reads the key and locks its row until the transaction ends. */
+    Optional<KeyRecord> lock(String scope, String key);
+
+    /** Claims a new key; false when another request inserted it first. */
+    boolean insert(String scope, String key, String requestHash, String ownerToken, Instant leaseUntil, Instant now);
+
+    /** Takes over a claim whose lease ran out (its owner crashed or hung). */
+    void takeOver(String scope, String key, String ownerToken, Instant leaseUntil);
+
+    /** Records the response, if the claim is still ours; false when it was taken over meanwhile. */
+    boolean complete(String scope, String key, String ownerToken, StoredResponse response);
+
+    /** Frees a claim of ours that kept nothing (bad input, a server error). */
+    void release(String scope, String key, String ownerToken);
+
+    /** Deletes up to {@code limit} keys created before {@code cutoff}; returns how many went. */
+    int purgeCreatedBefore(Instant cutoff, int limit);
+}
