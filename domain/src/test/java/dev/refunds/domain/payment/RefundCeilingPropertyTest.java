@@ -81,9 +81,11 @@ class RefundCeilingPropertyTest {
             model.check();
         }
         long completed = model.refunds.stream().filter(r -> r.completedAt().isPresent()).count();
-        // Guards the generator: runs that never complete, refund fully or charge back would prove little.
+        // Guards the generator: runs that never complete, refund fully or charge back would prove little. The
+        // bounds sit about four standard deviations under what the generator gives (REFUNDED ≈ 4 % of 1,000 tries),
+        // so a guard fails when the generator drifts, not on an unlucky seed (≥ 3 % failed about one run in 20).
         Statistics.label("final status").collect(model.payment.status()).coverage(coverage ->
-                coverage.check(PaymentStatus.REFUNDED).percentage(percent -> percent >= 3));
+                coverage.check(PaymentStatus.REFUNDED).percentage(percent -> percent >= 1.5));
         Statistics.label("completed refunds").collect(Math.min(completed, 2)).coverage(coverage -> {
             coverage.check(0L).percentage(percent -> percent <= 70);
             coverage.check(2L).percentage(percent -> percent >= 2);
