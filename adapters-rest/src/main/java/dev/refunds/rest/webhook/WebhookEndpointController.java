@@ -11,17 +11,13 @@ import dev.refunds.rest.doc.JsonBodyAnswers;
 import dev.refunds.rest.doc.MerchantApi;
 import dev.refunds.rest.doc.NotFoundAnswer;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.refunds.rest.doc.PagedList;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.refunds.application.webhook.CreateWebhookEndpointOutcome;
 import dev.refunds.application.webhook.DeleteWebhookEndpointCommand;
-import dev.refunds.application.webhook.ListDeliveriesCommand;
-import dev.refunds.application.webhook.WebhookDeliveriesUseCase;
 import dev.refunds.application.webhook.WebhookEndpointsUseCase;
 import dev.refunds.domain.business.Business;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.rest.ListView;
-import dev.refunds.rest.Paging;
 import dev.refunds.rest.SuccessEnvelope;
 import dev.refunds.rest.auth.Merchants;
 import dev.refunds.rest.error.ErrorCode;
@@ -35,14 +31,12 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import dev.refunds.rest.StrictJson;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /** A business's webhook endpoints and their delivery logs; another business's endpoint is a 404. */
@@ -52,13 +46,10 @@ import java.util.OptionalInt;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class WebhookEndpointController {
     private final WebhookEndpointsUseCase endpoints;
-    private final WebhookDeliveriesUseCase deliveries;
     private final IdempotentPosts posts;
 
-    WebhookEndpointController(WebhookEndpointsUseCase endpoints, WebhookDeliveriesUseCase deliveries,
-                              IdempotentPosts posts) {
+    WebhookEndpointController(WebhookEndpointsUseCase endpoints, IdempotentPosts posts) {
         this.endpoints = endpoints;
-        this.deliveries = deliveries;
         this.posts = posts;
     }
 
@@ -174,28 +165,7 @@ final class WebhookEndpointController {
                 : notFound(endpointId);
     }
 
-    @Operation(operationId = "listWebhookDeliveries", summary = "List an endpoint's deliveries")
-    @ApiResponse(responseCode = "200", description = "A page of deliveries",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = WebhookResponses.DeliveryPageResponse.class)))
-    @NotFoundAnswer
-    @PagedList
-    @Get("/{endpointId}/deliveries")
-    HttpResponse<?> deliveries(@RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
-                               @PathVariable String endpointId,
-                                   @Parameter(description = "Page size, 1-100 (default 20)",
-                                           schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100"))
-                                   @QueryValue Optional<String> limit,
-                               @QueryValue Optional<String> startingAfter) {
-        ListDeliveriesCommand command = new ListDeliveriesCommand(merchant.id(), endpointId,
-                Paging.of(limit, startingAfter));
-        return deliveries.list(command)
-                .<HttpResponse<?>>map(page -> HttpResponse.ok(SuccessEnvelope.of(
-                        ListView.of(page, WebhookDeliveryView::of))))
-                .orElseGet(() -> notFound(endpointId));
-    }
-
-    private static HttpResponse<?> notFound(String endpointId) {
+    static HttpResponse<?> notFound(String endpointId) {
         return Errors.notFound("No webhook endpoint " + endpointId);
     }
 
