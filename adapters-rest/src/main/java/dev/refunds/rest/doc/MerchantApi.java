@@ -21,20 +21,6 @@ import java.lang.annotation.Target;
 @SecurityRequirement(name = ApiSecurity.API_KEY)
 @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: a merchant header is missing or wrong",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
-@ApiResponse(responseCode = "400",
-        description = "BAD_REQUEST or VALIDATION_ERROR: a malformed request (path, query, header or body) on any call",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
-@ApiResponse(responseCode = "406",
-        description = "NOT_ACCEPTABLE: the Accept header names no JSON type; this API answers in application/json only",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
-@ApiResponse(responseCode = "413",
-        description = "PAYLOAD_TOO_LARGE: a body over 64 KiB or headers over 8 KiB, on any request",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
-@ApiResponse(responseCode = "500",
-        description = "INTERNAL_ERROR: an unexpected failure, answered with a request id only",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
-@ApiResponse(responseCode = "503",
-        description = "SERVICE_UNAVAILABLE: the database does not answer; retry later",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorEnvelope.class)))
+@AnyCallErrorAnswers
 public @interface MerchantApi {
 }
