@@ -3,6 +3,7 @@ package dev.refunds.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -41,9 +42,11 @@ enum JdbcBackend {
         return value == null ? "" : value;
     }
 
+    /** Under {@code target/}, so {@code ./mvnw clean} removes the H2 files (in /tmp they piled up run after run). */
     private static String tempDir() {
         try {
-            return Files.createTempDirectory("refunds-ports-").toString();
+            Path root = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target", "test-folders"));
+            return Files.createTempDirectory(root, "refunds-ports-").toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

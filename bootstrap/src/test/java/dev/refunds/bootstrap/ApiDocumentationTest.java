@@ -1,5 +1,6 @@
 package dev.refunds.bootstrap;
 
+import dev.refunds.bootstrap.support.TestFolders;
 import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.RunningService;
@@ -103,7 +104,7 @@ class ApiDocumentationTest {
     private static byte[] chromium(String... arguments) throws IOException, InterruptedException {
         String chromium = CHROMIUM.stream().filter(candidate -> Files.isExecutable(Path.of(candidate))).findFirst()
                 .orElseGet(() -> fail("This test needs Chromium: apt-get install chromium (.ci/run installs it)"));
-        Path profile = Files.createTempDirectory("chromium-profile-");
+        Path profile = TestFolders.create("chromium-profile-");
         List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--virtual-time-budget=20000"));

@@ -1,5 +1,6 @@
 package dev.refunds.bootstrap;
 
+import dev.refunds.bootstrap.support.TestFolders;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ class OpenApiLintTest {
 
     @Test
     void the_generated_openapi_document_has_no_lint_error() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("openapi-lint-");
+        Path dir = TestFolders.create("openapi-lint-");
         Path document = copy(DOCUMENT, dir.resolve("refunds-openapi.yml"));
         Path config = copy("redocly.yaml", dir.resolve("redocly.yaml"));
         Process lint = new ProcessBuilder(List.of("npx", "--yes", REDOCLY, "lint", document.toString(),

@@ -1,5 +1,6 @@
 package dev.refunds.bootstrap.console;
 
+import dev.refunds.bootstrap.support.TestFolders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refunds.bootstrap.support.Api;
@@ -46,7 +47,7 @@ final class Chromium implements AutoCloseable {
     static Chromium start() throws IOException, InterruptedException {
         String binary = BINARIES.stream().filter(candidate -> Files.isExecutable(Path.of(candidate))).findFirst()
                 .orElseGet(() -> fail("This test needs Chromium: apt-get install chromium (.ci/run installs it)"));
-        Path profile = Files.createTempDirectory("chromium-console-");
+        Path profile = TestFolders.create("chromium-console-");
         Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")

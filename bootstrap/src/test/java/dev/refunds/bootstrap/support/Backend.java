@@ -1,8 +1,5 @@
 package dev.refunds.bootstrap.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,12 +26,8 @@ public enum Backend {
         if (this == GALERA) {
             return TestDatabases.galera();
         }
-        try {
-            Path dir = Files.createTempDirectory("refunds-h2-");
-            return new JdbcSettings("jdbc:h2:file:" + dir.resolve("refunds") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = TestFolders.create("refunds-h2-");
+        return new JdbcSettings("jdbc:h2:file:" + dir.resolve("refunds") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "");
     }
 }

@@ -3,10 +3,7 @@ package dev.refunds.bootstrap.support;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -75,10 +72,6 @@ public final class RunningService implements AutoCloseable {
     }
 
     private static String tempDir() {
-        try {
-            return Files.createTempDirectory("refunds-data-").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFolders.create("refunds-data-").toString();
     }
 }

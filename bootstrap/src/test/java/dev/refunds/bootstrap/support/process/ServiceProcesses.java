@@ -1,9 +1,8 @@
 package dev.refunds.bootstrap.support.process;
 
+import dev.refunds.bootstrap.support.TestFolders;
 import dev.refunds.bootstrap.support.JdbcSettings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,10 +57,6 @@ public final class ServiceProcesses {
     }
 
     private static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFolders.create(prefix);
     }
 }
