@@ -1,6 +1,7 @@
 package dev.refunds.persistence.sandbox;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.annotation.PostConstruct;
 import org.flywaydb.core.Flyway;
 
@@ -22,8 +23,9 @@ final class SandboxMigrations {
 
     private final DataSource dataSource;
 
-    SandboxMigrations(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** The resolver unwraps the transaction-aware proxy: Flyway opens and commits its own connections. */
+    SandboxMigrations(DataSource dataSource, DataSourceResolver resolver) {
+        this.dataSource = resolver.resolve(dataSource);
     }
 
     @PostConstruct
