@@ -13,14 +13,17 @@ import java.util.Properties;
 
 /**
  * On a MariaDB Galera cluster a node applies other nodes' commits a moment after they are certified, so a read
- * through one instance right after a write through another could miss it. {@code wsrep_sync_wait=1} makes every
- * read wait until the node has applied everything committed before it started. It is set as a driver session
- * variable, which the driver sets again on every connection it opens, including the one it fails over to.
- * Detected once at start-up (a plain MariaDB or MySQL has no such setting, or has it off), before the pool exists.
+ * through one instance right after a write through another could miss it. {@code wsrep_sync_wait} makes a
+ * statement wait until the node has applied everything committed before it started, but only the first statement
+ * of a transaction waits, and only if its kind is in the mask. A keyed POST's transaction begins with the insert of
+ * its idempotency key, so reads alone (1) let the refund it then looks up be missing: the mask is 7, reads,
+ * updates, deletes and inserts, whichever comes first. It is set as a driver session variable, which the driver sets
+ * again on every connection it opens, including the one it fails over to. Detected once at start-up (a plain
+ * MariaDB or MySQL has no such setting, or has it off), before the pool exists.
  */
 final class GaleraDetection {
     private static final Logger LOG = LoggerFactory.getLogger(GaleraDetection.class);
-    static final String CAUSAL_READS = "wsrep_sync_wait=1";
+    static final String CAUSAL_READS = "wsrep_sync_wait=7";
     private static final String SESSION_VARIABLES = "sessionVariables";
 
     private GaleraDetection() {
@@ -43,7 +46,7 @@ final class GaleraDetection {
         try (Connection connection = DriverManager.getConnection(url, properties)) {
             if (isGalera(connection)) {
                 configuration.addDataSourceProperty(SESSION_VARIABLES, CAUSAL_READS);
-                LOG.info("MariaDB Galera cluster detected: reads wait for the node to apply earlier commits ({})",
+                LOG.info("MariaDB Galera cluster detected: each transaction waits for the node to apply earlier commits ({})",
                         CAUSAL_READS);
             }
         } catch (SQLException e) {

@@ -31,7 +31,7 @@ class JdbcTransactions implements Transactions {
     private final Duration unavailableRetryFor;
 
     JdbcTransactions(TransactionOperations<Connection> transactions,
-                     @Value("${refunds.db.transaction-attempts-max:5}") int attemptsMax,
+                     @Value("${refunds.db.transaction-attempts-max:8}") int attemptsMax,
                      @Value("${refunds.db.unavailable-retry-for:6s}") Duration unavailableRetryFor) {
         this.transactions = transactions;
         this.attemptsMax = attemptsMax;
