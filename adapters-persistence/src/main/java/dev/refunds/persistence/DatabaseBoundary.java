@@ -16,5 +16,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE})
 @Around
-@interface DatabaseBoundary {
+public @interface DatabaseBoundary {
 }

@@ -3,7 +3,7 @@ package dev.refunds.persistence;
 import java.sql.SQLIntegrityConstraintViolationException;
 
 /** Tells "another writer inserted this key first" apart from every other failure, on MySQL and H2 alike. */
-final class DuplicateKeys {
+public final class DuplicateKeys {
     private static final int CAUSE_DEPTH_MAX = 10;
     /** H2: "concurrent update", its answer to an insert of a key another open transaction inserted. */
     private static final int H2_CONCURRENT_UPDATE = 90131;
@@ -11,7 +11,7 @@ final class DuplicateKeys {
     private DuplicateKeys() {
     }
 
-    static boolean isDuplicateKey(Throwable error) {
+    public static boolean isDuplicateKey(Throwable error) {
         Throwable cause = error;
         for (int depth = 0; cause != null && depth < CAUSE_DEPTH_MAX; depth++, cause = cause.getCause()) {
             if (cause instanceof SQLIntegrityConstraintViolationException) {

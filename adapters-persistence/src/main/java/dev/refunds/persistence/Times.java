@@ -4,19 +4,19 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Times are stored as epoch milliseconds: exact, and the same on every database and time zone. */
-final class Times {
+public final class Times {
     private Times() {
     }
 
-    static long millis(Instant instant) {
+    public static long millis(Instant instant) {
         return instant.toEpochMilli();
     }
 
-    static Instant instant(long millis) {
+    public static Instant instant(long millis) {
         return Instant.ofEpochMilli(millis);
     }
 
-    static Optional<Instant> optionalInstant(Long millis) {
+    public static Optional<Instant> optionalInstant(Long millis) {
         return Optional.ofNullable(millis).map(Instant::ofEpochMilli);
     }
 }

@@ -14,7 +14,7 @@ import dev.refunds.bootstrap.support.Merchant;
 import dev.refunds.bootstrap.support.OnH2AndMariaDb;
 import dev.refunds.domain.money.Money;
 import dev.refunds.domain.payment.RefundId;
-import dev.refunds.persistence.SandboxLedgerHook;
+import dev.refunds.persistence.sandbox.SandboxLedgerHook;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -6,6 +6,7 @@ import dev.refunds.bootstrap.support.JdbcSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The service processes the tests start; every one has the test secrets and a fresh folder of its own. */
@@ -21,8 +22,16 @@ public final class ServiceProcesses {
      * database in the process's data folder.
      */
     public static ServiceProcess launch(String name, JdbcSettings database, Map<String, String> properties) {
+        return launch(name, database, Map.of(), properties);
+    }
+
+    /** {@link #launch}, with {@code settings} added to its environment, as an operator sets {@code REFUNDS_*}. */
+    public static ServiceProcess launch(String name, JdbcSettings database, Map<String, String> settings,
+                                        Map<String, String> properties) {
         Path dataDir = tempDir("refunds-process-" + name + "-");
-        Map<String, String> env = ServiceEnvironment.forTests(database, ServiceEnvironment.dataDir(dataDir));
+        Map<String, String> env = new HashMap<>(ServiceEnvironment.dataDir(dataDir));
+        env.putAll(settings);
+        env = ServiceEnvironment.forTests(database, env);
         ServiceProcess service = new ServiceProcess(name, JavaCommand.testClassPath(),
                 ServiceEnvironment.freePort(), new ServiceFolders(dataDir, dataDir, logDir()), env, properties);
         service.start();

@@ -1,4 +1,4 @@
-package dev.refunds.persistence;
+package dev.refunds.persistence.sandbox;
 
 import dev.refunds.domain.payment.RefundId;
 

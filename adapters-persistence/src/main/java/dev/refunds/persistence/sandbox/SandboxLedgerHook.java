@@ -1,4 +1,4 @@
-package dev.refunds.persistence;
+package dev.refunds.persistence.sandbox;
 
 import dev.refunds.domain.money.Money;
 import dev.refunds.domain.payment.RefundId;
@@ -13,6 +13,7 @@ import java.time.Instant;
  * reconciliation must notice. Only the sandbox has it; a real processor's statement is what it is.
  */
 @Singleton
+@RequiresSandbox
 public final class SandboxLedgerHook {
     private final SandboxProcessor.LedgerRows ledger;
     private final TransactionOperations<Connection> transactions;

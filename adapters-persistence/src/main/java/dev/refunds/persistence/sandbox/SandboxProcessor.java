@@ -1,9 +1,12 @@
-package dev.refunds.persistence;
+package dev.refunds.persistence.sandbox;
 
 import dev.refunds.application.settlement.PaymentProcessor;
 import dev.refunds.domain.money.Money;
 import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;
+import dev.refunds.persistence.DatabaseBoundary;
+import dev.refunds.persistence.DuplicateKeys;
+import dev.refunds.persistence.Times;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -28,6 +31,7 @@ import java.util.Optional;
  */
 @DatabaseBoundary
 @Singleton
+@RequiresSandbox
 class SandboxProcessor implements PaymentProcessor {
     static final long FAILING_MINOR_UNITS_SUFFIX = 13;
     static final long REVERSED_MINOR_UNITS_SUFFIX = 31;
@@ -117,6 +121,7 @@ class SandboxProcessor implements PaymentProcessor {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
+    @RequiresSandbox
     interface LedgerRows extends GenericRepository<LedgerRow, String> {
         @Query("UPDATE sandbox_processor_refunds SET submit_calls = submit_calls + 1 WHERE refund_id = :refundId")
         long countCall(String refundId);

@@ -1,0 +1,4 @@
+-- The baseline of the sandbox's own history (flyway_sandbox_history): the ledger table sandbox_processor_refunds as
+-- production's db/migration V3, V6_1 and V8 created it (those stay applied there; their checksums must not change).
+-- Every database has it before this location runs, so this version is only recorded as the baseline, never run.
+-- Later changes to the sandbox's tables go here as V2, V3, ..., never into db/migration.
