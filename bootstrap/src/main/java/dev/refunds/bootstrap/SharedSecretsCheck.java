@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * At start-up, before any request: the shared secrets must be the ones the database was first used with. The first
  * instance records their fingerprints; one started with another secret refuses to start (it would answer every
- * merchant 401), naming the setting. During a rotation the {@code _PREVIOUS} setting lets the recorded fingerprint
- * move from the old secret to the new one.
+ * merchant 401), naming the setting in one log line (a {@link StartupRefusal}, no stack trace). During a rotation
+ * the {@code _PREVIOUS} setting lets the recorded fingerprint move from the old secret to the new one.
  */
 @Context
 final class SharedSecretsCheck {
@@ -42,7 +42,7 @@ final class SharedSecretsCheck {
         if (fingerprints.find(secret.setting()).filter(secret.fingerprint()::equals).isPresent()) {
             return;   // another instance of the same rotation moved it first
         }
-        throw new IllegalStateException(mismatch(secret));
+        throw new StartupRefusal(mismatch(secret));
     }
 
     private static String mismatch(SharedSecret secret) {
