@@ -28,11 +28,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.assertError;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.assertReplayOf;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.keyed;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.refundBody;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.refunds;
+import static dev.refunds.bootstrap.idempotency.IdempotencyHarness.assertError;
+import static dev.refunds.bootstrap.idempotency.IdempotencyHarness.assertReplayOf;
+import static dev.refunds.bootstrap.idempotency.IdempotencyHarness.keyed;
+import static dev.refunds.bootstrap.idempotency.IdempotencyHarness.refundBody;
+import static dev.refunds.bootstrap.idempotency.IdempotencyHarness.refunds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -174,7 +174,7 @@ class CrashedKeysAndPurgeTest {
         ApiResponse retry = api.post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "crashed"));
 
         assertThat(retry.status()).as("%s", retry).isEqualTo(202);
-        assertThat(retry.headers().firstValue(IdempotencyTest.REPLAYED)).isEmpty();
+        assertThat(retry.headers().firstValue(IdempotencyHarness.REPLAYED)).isEmpty();
         assertThat(database.refundsOf(paymentId)).isEqualTo(2);
         assertReplayOf(retry, api.post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "crashed")));
     }
@@ -189,14 +189,14 @@ class CrashedKeysAndPurgeTest {
 
         ApiResponse other = api.post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "crashed"));
 
-        IdempotencyTest.assertReused(other);
+        IdempotencyHarness.assertReused(other);
         assertThat(database.refundsOf(paymentId)).isZero();
     }
 
     @Test
     void a_claim_holds_the_configured_lease() {
         Merchant merchant = api.createBusiness("AUTO", "MULTIPLE", null);
-        ApiResponse created = api.post(IdempotencyTest.PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
+        ApiResponse created = api.post(IdempotencyHarness.PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
                 keyed(merchant, "lease"));
 
         assertThat(created.status()).isEqualTo(201);
@@ -217,7 +217,7 @@ class CrashedKeysAndPurgeTest {
                 finished(scope, "an-hour-old", now - HOUR_MS),
                 inProgress(scope, "fresh", now)));
         Merchant merchant = api.createBusiness("AUTO", "MULTIPLE", null);
-        ApiResponse live = api.post(IdempotencyTest.PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
+        ApiResponse live = api.post(IdempotencyHarness.PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
                 keyed(merchant, "live"));
 
         int deleted = service.bean(PurgeIdempotencyKeys.class).run();
@@ -228,7 +228,7 @@ class CrashedKeysAndPurgeTest {
         assertThat(database.key(scope, "a-day-old")).as("kept at least 24 h").isPresent();
         assertThat(database.key(scope, "an-hour-old")).isPresent();
         assertThat(database.key(scope, "fresh")).isPresent();
-        assertReplayOf(live, api.post(IdempotencyTest.PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
+        assertReplayOf(live, api.post(IdempotencyHarness.PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
                 keyed(merchant, "live")));
     }
 
@@ -317,7 +317,7 @@ class CrashedKeysAndPurgeTest {
     }
 
     /**
-     * The request hash the service keeps for {@code POST …/refunds} with {@link IdempotencyTest#refundBody}
+     * The request hash the service keeps for {@code POST …/refunds} with {@link IdempotencyHarness#refundBody}
      * ("10.00") on this payment: a first, real refund with another key records it. The hash covers method, path
      * and body, not the key, so a row arranged with it stands for the very same request.
      */
