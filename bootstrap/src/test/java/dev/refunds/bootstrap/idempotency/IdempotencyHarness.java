@@ -40,9 +40,14 @@ abstract class IdempotencyHarness {
         return backend;
     }
 
+    /** The service's settings beyond the test defaults; a suite that needs others overrides this. */
+    Map<String, Object> settings() {
+        return Map.of();
+    }
+
     @BeforeParameterizedClassInvocation
     void startService() {
-        service = RunningService.start(backend().newDatabase());
+        service = RunningService.start(backend().newDatabase(), settings());
         api = service.api();
         database = new Database(service.database());
     }
