@@ -60,35 +60,6 @@ abstract class IdempotencyHarness {
         }
     }
 
-    Merchant business() {
-        return api.createBusiness("AUTO", "MULTIPLE", null);
-    }
-
-    Merchant manualBusiness() {
-        return api.createBusiness("MANUAL", "MULTIPLE", null);
-    }
-
-    String paidPayment(Merchant merchant, String amount) {
-        return api.payment(merchant, amount, "BDT", "LINK", true).path("paymentId").asText();
-    }
-
-    String pendingPayment(Merchant merchant, String amount) {
-        return api.payment(merchant, amount, "BDT", "LINK", false).path("paymentId").asText();
-    }
-
-    JsonNode payment(Merchant merchant, String paymentId) {
-        ApiResponse read = api.get(PAYMENTS + "/" + paymentId, merchant.headers());
-        assertThat(read.status()).as("%s", read).isEqualTo(200);
-        return read.data();
-    }
-
-    String pendingReviewRefund(Merchant merchant, String paymentId) {
-        ApiResponse requested = api.post(refunds(paymentId), refundBody("10.00"), merchant.headers());
-        assertThat(requested.status()).as("%s", requested).isEqualTo(202);
-        assertThat(requested.text("status")).isEqualTo("PENDING_REVIEW");
-        return requested.text("refundId");
-    }
-
     static String refunds(String paymentId) {
         return PAYMENTS + "/" + paymentId + "/refunds";
     }
@@ -154,5 +125,34 @@ abstract class IdempotencyHarness {
         assertThat(response.json()).as("a JSON body in %s", response).isNotNull();
         assertThat(response.json().path("status").asText()).isEqualTo("error");
         assertThat(response.errorCode()).as("error code of %s", response).isEqualTo(code);
+    }
+
+    Merchant business() {
+        return api.createBusiness("AUTO", "MULTIPLE", null);
+    }
+
+    Merchant manualBusiness() {
+        return api.createBusiness("MANUAL", "MULTIPLE", null);
+    }
+
+    String paidPayment(Merchant merchant, String amount) {
+        return api.payment(merchant, amount, "BDT", "LINK", true).path("paymentId").asText();
+    }
+
+    String pendingPayment(Merchant merchant, String amount) {
+        return api.payment(merchant, amount, "BDT", "LINK", false).path("paymentId").asText();
+    }
+
+    JsonNode payment(Merchant merchant, String paymentId) {
+        ApiResponse read = api.get(PAYMENTS + "/" + paymentId, merchant.headers());
+        assertThat(read.status()).as("%s", read).isEqualTo(200);
+        return read.data();
+    }
+
+    String pendingReviewRefund(Merchant merchant, String paymentId) {
+        ApiResponse requested = api.post(refunds(paymentId), refundBody("10.00"), merchant.headers());
+        assertThat(requested.status()).as("%s", requested).isEqualTo(202);
+        assertThat(requested.text("status")).isEqualTo("PENDING_REVIEW");
+        return requested.text("refundId");
     }
 }
