@@ -1,18 +1,12 @@
 package dev.refunds.bootstrap.idempotency;
 
 import dev.refunds.application.idempotency.PurgeIdempotencyKeys;
-import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
-import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.Merchant;
 import dev.refunds.bootstrap.support.OnH2AndMariaDb;
 import dev.refunds.bootstrap.support.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.assertError;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.assertReplayOf;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.keyed;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.refundBody;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.refunds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,43 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kept at least 24 h and then purged, in batches, by every instance at once without harm. The service runs with
  * a short lease ({@value #LEASE_MS} ms) so the test need not wait 30 s.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @OnH2AndMariaDb
-class CrashedKeysAndPurgeTest {
+class CrashedKeysAndPurgeTest extends IdempotencyHarness {
     static final long LEASE_MS = 2_000;
     static final long HOUR_MS = Duration.ofHours(1).toMillis();
 
-    RunningService service;
-    Api api;
-    Database database;
     final ExecutorService clients = Executors.newCachedThreadPool();
 
-    /** The database of this run: one of those the class's backend annotation names. */
-    @Parameter
-    Backend backend;
-
-    Backend backend() {
-        return backend;
-    }
-
-    @BeforeParameterizedClassInvocation
-    void startService() {
-        service = RunningService.start(backend().newDatabase(), Map.of("refunds.idempotency.lease", LEASE_MS + "ms"));
-        api = service.api();
-        database = new Database(service.database());
+    @Override
+    Map<String, Object> settings() {
+        return Map.of("refunds.idempotency.lease", LEASE_MS + "ms");
     }
 
     @AfterAll
     void stopClients() {
         clients.shutdownNow();
-    }
-
-    @AfterParameterizedClassInvocation
-    void stopService() {
-        if (service != null) {
-            service.close();
-            service = null;
-        }
     }
 
     // ==== crash and lease =========================================================================================
@@ -174,7 +141,7 @@ class CrashedKeysAndPurgeTest {
         ApiResponse retry = api.post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "crashed"));
 
         assertThat(retry.status()).as("%s", retry).isEqualTo(202);
-        assertThat(retry.headers().firstValue(IdempotencyTest.REPLAYED)).isEmpty();
+        assertThat(retry.headers().firstValue(REPLAYED)).isEmpty();
         assertThat(database.refundsOf(paymentId)).isEqualTo(2);
         assertReplayOf(retry, api.post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "crashed")));
     }
@@ -189,14 +156,14 @@ class CrashedKeysAndPurgeTest {
 
         ApiResponse other = api.post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "crashed"));
 
-        IdempotencyTest.assertReused(other);
+        assertReused(other);
         assertThat(database.refundsOf(paymentId)).isZero();
     }
 
     @Test
     void a_claim_holds_the_configured_lease() {
         Merchant merchant = api.createBusiness("AUTO", "MULTIPLE", null);
-        ApiResponse created = api.post(IdempotencyTest.PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
+        ApiResponse created = api.post(PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
                 keyed(merchant, "lease"));
 
         assertThat(created.status()).isEqualTo(201);
@@ -217,7 +184,7 @@ class CrashedKeysAndPurgeTest {
                 finished(scope, "an-hour-old", now - HOUR_MS),
                 inProgress(scope, "fresh", now)));
         Merchant merchant = api.createBusiness("AUTO", "MULTIPLE", null);
-        ApiResponse live = api.post(IdempotencyTest.PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
+        ApiResponse live = api.post(PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
                 keyed(merchant, "live"));
 
         int deleted = service.bean(PurgeIdempotencyKeys.class).run();
@@ -228,7 +195,7 @@ class CrashedKeysAndPurgeTest {
         assertThat(database.key(scope, "a-day-old")).as("kept at least 24 h").isPresent();
         assertThat(database.key(scope, "an-hour-old")).isPresent();
         assertThat(database.key(scope, "fresh")).isPresent();
-        assertReplayOf(live, api.post(IdempotencyTest.PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
+        assertReplayOf(live, api.post(PAYMENTS, "{\"amount\":\"5.00\",\"currency\":\"BDT\"}",
                 keyed(merchant, "live")));
     }
 
@@ -317,7 +284,7 @@ class CrashedKeysAndPurgeTest {
     }
 
     /**
-     * The request hash the service keeps for {@code POST …/refunds} with {@link IdempotencyTest#refundBody}
+     * The request hash the service keeps for {@code POST …/refunds} with {@link IdempotencyHarness#refundBody}
      * ("10.00") on this payment: a first, real refund with another key records it. The hash covers method, path
      * and body, not the key, so a row arranged with it stands for the very same request.
      */

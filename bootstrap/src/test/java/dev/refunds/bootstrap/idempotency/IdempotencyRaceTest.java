@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.keyed;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.refundBody;
-import static dev.refunds.bootstrap.idempotency.IdempotencyTest.refunds;
+import static dev.refunds.bootstrap.idempotency.IdempotencyHarness.keyed;
+import static dev.refunds.bootstrap.idempotency.IdempotencyHarness.refundBody;
+import static dev.refunds.bootstrap.idempotency.IdempotencyHarness.refunds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -88,7 +88,7 @@ class IdempotencyRaceTest {
         assertThat(database.eventsOf(paymentId, "refund.created")).as("refund.created events").isEqualTo(1);
         assertThat(database.eventsOf(paymentId)).as("all events").isEqualTo(1);
         ApiResponse after = two.api().post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "the-one-refund"));
-        IdempotencyTest.assertReplayOf(withoutReplayHeader(answers), after);
+        IdempotencyHarness.assertReplayOf(withoutReplayHeader(answers), after);
         assertThat(one.api().get("/api/v1/payments/" + paymentId, merchant.headers()).data()
                 .path("refundableAmount").asText()).isEqualTo("90.00");
     }
@@ -97,7 +97,7 @@ class IdempotencyRaceTest {
     void concurrent_identical_payments_with_one_key_on_two_instances_create_exactly_one_payment() {
         Merchant merchant = one.api().createBusiness("AUTO", "MULTIPLE", null);
 
-        List<ApiResponse> answers = race(i -> api(i).post(IdempotencyTest.PAYMENTS,
+        List<ApiResponse> answers = race(i -> api(i).post(IdempotencyHarness.PAYMENTS,
                 "{\"amount\":\"75.00\",\"currency\":\"BDT\"}", keyed(merchant, "the-one-payment")));
 
         assertOneExecution(answers, 201);
@@ -116,7 +116,7 @@ class IdempotencyRaceTest {
     private static void assertOneExecution(List<ApiResponse> answers, int success) {
         String statuses = new TreeMap<>(answers.stream().collect(Collectors.groupingBy(
                 answer -> answer.status() + " " + answer.errorCode()
-                        + (answer.headers().firstValue(IdempotencyTest.REPLAYED).isPresent() ? " replayed" : ""),
+                        + (answer.headers().firstValue(IdempotencyHarness.REPLAYED).isPresent() ? " replayed" : ""),
                 Collectors.counting()))).toString();
         System.out.println("answers of the race: " + statuses);
         assertThat(answers).as("no server error among %s", statuses).noneMatch(answer -> answer.status() >= 500);
@@ -127,16 +127,16 @@ class IdempotencyRaceTest {
         assertThat(successes).as("successes among %s", statuses).isNotEmpty();
         Set<String> bodies = successes.stream().map(ApiResponse::raw).collect(Collectors.toSet());
         assertThat(bodies).as("every success is the same answer, byte for byte").hasSize(1);
-        assertThat(successes).filteredOn(answer -> answer.headers().firstValue(IdempotencyTest.REPLAYED).isEmpty())
+        assertThat(successes).filteredOn(answer -> answer.headers().firstValue(IdempotencyHarness.REPLAYED).isEmpty())
                 .as("the one answer that ran the request").hasSize(1);
-        assertThat(successes).filteredOn(answer -> answer.headers().firstValue(IdempotencyTest.REPLAYED).isPresent())
-                .allSatisfy(answer -> assertThat(answer.headers().firstValue(IdempotencyTest.REPLAYED))
+        assertThat(successes).filteredOn(answer -> answer.headers().firstValue(IdempotencyHarness.REPLAYED).isPresent())
+                .allSatisfy(answer -> assertThat(answer.headers().firstValue(IdempotencyHarness.REPLAYED))
                         .contains("true"));
     }
 
     private static ApiResponse withoutReplayHeader(List<ApiResponse> answers) {
         return answers.stream().filter(answer -> answer.status() < 300
-                && answer.headers().firstValue(IdempotencyTest.REPLAYED).isEmpty()).findFirst().orElseThrow();
+                && answer.headers().firstValue(IdempotencyHarness.REPLAYED).isEmpty()).findFirst().orElseThrow();
     }
 
     /** Sends {@value #REQUESTS} requests released together; returns every answer. */

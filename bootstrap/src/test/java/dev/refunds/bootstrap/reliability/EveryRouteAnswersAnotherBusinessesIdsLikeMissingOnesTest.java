@@ -15,11 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,8 +59,9 @@ class EveryRouteAnswersAnotherBusinessesIdsLikeMissingOnesTest {
     private Api api;
     private Merchant mine;
     private Merchant theirs;
+    private TwoTenants tenants;
     /** kind -> {A's id, B's id}; the webhook kinds only while the webhook feature is there. */
-    private final Map<String, String[]> ids = new LinkedHashMap<>();
+    private Map<String, String[]> ids;
     private final Random random = new Random(11);
 
     @BeforeAll
@@ -77,44 +73,10 @@ class EveryRouteAnswersAnotherBusinessesIdsLikeMissingOnesTest {
                 "refunds.webhooks.retry-schedule", "",
                 "refunds.webhooks.poll-every", "100ms"));
         api = service.api();
-        mine = api.createBusiness("AUTO", "MULTIPLE", null);
-        theirs = api.createBusiness("AUTO", "MULTIPLE", null);
-        String deadTarget = "http://127.0.0.1:" + closedPort() + "/hook";
-        boolean webhooks = Routes.of(service).stream().anyMatch(r -> r.template().startsWith("/api/v1/webhook"));
-        String[] endpoints = new String[2];
-        if (webhooks) {
-            Merchant[] both = {mine, theirs};
-            for (int i = 0; i < 2; i++) {
-                ApiResponse created = api.post("/api/v1/webhook-endpoints", Api.json(Map.of("url", deadTarget)),
-                        both[i].headers());
-                assertThat(created.status()).as("webhook endpoint: %s", created).isEqualTo(201);
-                endpoints[i] = created.text("id");
-            }
-            ids.put("endpoint", endpoints);
-        }
-        String[] payments = new String[2];
-        String[] payIds = new String[2];
-        String[] refunds = new String[2];
-        Merchant[] both = {mine, theirs};
-        for (int i = 0; i < 2; i++) {
-            var payment = api.payment(both[i], "100.00", "BDT", "LINK", true);
-            payments[i] = payment.path("paymentId").asText();
-            payIds[i] = payment.path("payId").asText();
-            ApiResponse refund = api.post("/api/v1/payments/" + payments[i] + "/refunds",
-                    Api.json(Map.of("amount", "10.00", "reason", "tenancy")), both[i].headers());
-            assertThat(refund.status()).as("refund: %s", refund).isEqualTo(202);
-            refunds[i] = refund.text("refundId");
-        }
-        ids.put("payment", payments);
-        ids.put("refund", refunds);
-        ids.put("payid", payIds);
-        if (webhooks) {
-            String[] deliveries = new String[2];
-            for (int i = 0; i < 2; i++) {
-                deliveries[i] = awaitDelivery(both[i], endpoints[i]);
-            }
-            ids.put("delivery", deliveries);
-        }
+        tenants = new TwoTenants(service, database);
+        mine = tenants.mine;
+        theirs = tenants.theirs;
+        ids = tenants.ids;
     }
 
     @AfterAll
@@ -132,7 +94,7 @@ class EveryRouteAnswersAnotherBusinessesIdsLikeMissingOnesTest {
         List<String> crossed = new ArrayList<>();
         int comparisons = 0;
         int credentialChecks = 0;
-        Map<String, String> theirRowsBefore = rowsOf(theirs);
+        Map<String, String> theirRowsBefore = tenants.rowsOf(theirs);
 
         // 1. tenancy: theirs ≡ missing, on every merchant route that takes an id anywhere
         for (Route route : routes) {
@@ -199,7 +161,7 @@ class EveryRouteAnswersAnotherBusinessesIdsLikeMissingOnesTest {
                 credentialChecks += refuses(route, crossed, "no credentials");
             }
         }
-        Map<String, String> theirRowsAfter = rowsOf(theirs);
+        Map<String, String> theirRowsAfter = tenants.rowsOf(theirs);
         List<String> theirChanges = new ArrayList<>();
         theirRowsBefore.forEach((table, before) -> {
             if (!before.equals(theirRowsAfter.get(table))) {
@@ -336,58 +298,5 @@ class EveryRouteAnswersAnotherBusinessesIdsLikeMissingOnesTest {
             tail.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return real.substring(0, real.length() - 6) + tail;
-    }
-
-    private String awaitDelivery(Merchant merchant, String endpointId) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            ApiResponse deliveries = api.get("/api/v1/webhook-endpoints/" + endpointId + "/deliveries",
-                    merchant.headers());
-            if (deliveries.status() == 200 && deliveries.data().path("items").size() > 0) {
-                return deliveries.data().path("items").get(0).path("deliveryId").asText();
-            }
-            Reliability.pause(100);
-        }
-        throw new IllegalStateException("no webhook delivery appeared for endpoint " + endpointId);
-    }
-
-    /** B's rows a request of A could change (deliveries and attempts move on by themselves, so not those). */
-    private Map<String, String> rowsOf(Merchant merchant) {
-        Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("payments", query("SELECT payment_id, status, refunded_minor, reserved_minor, counting_refunds,"
-                + " dispute_status FROM payments WHERE business_id = ? ORDER BY seq", merchant.businessId()));
-        rows.put("refunds", query("SELECT refund_id, status, amount_minor FROM refunds WHERE business_id = ?"
-                + " ORDER BY seq", merchant.businessId()));
-        rows.put("outbox_events", query("SELECT COUNT(*) FROM outbox_events WHERE business_id = ?",
-                merchant.businessId()));
-        if (ids.containsKey("endpoint")) {
-            rows.put("webhook_endpoints", query("SELECT endpoint_id, url, deleted_at_ms FROM webhook_endpoints"
-                    + " WHERE business_id = ? ORDER BY seq", merchant.businessId()));
-        }
-        return rows;
-    }
-
-    private String query(String sql, String parameter) {
-        StringBuilder text = new StringBuilder();
-        try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, parameter);
-            try (ResultSet row = select.executeQuery()) {
-                int columns = row.getMetaData().getColumnCount();
-                while (row.next()) {
-                    for (int i = 1; i <= columns; i++) {
-                        text.append(row.getString(i)).append(i < columns ? "|" : "; ");
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-        return text.toString();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
