@@ -1,4 +1,4 @@
--- Test only (KeysAndIdsCompareByteForByteOnMariaDbTest): a migration written after the collation fix, as the
+-- Test only (KeysAndIdsCompareByteForByteTest): a migration written after the collation fix, as the
 -- migrations V6-V9 of other features are: one table with no collation of its own, one column with a
 -- case-insensitive one. Both must end up comparing byte for byte.
 CREATE TABLE later_collation_probe (

@@ -2,11 +2,13 @@ package dev.refunds.persistence;
 
 import dev.refunds.application.business.BusinessRepository;
 import dev.refunds.application.contract.Storage;
+import dev.refunds.application.event.EventOutbox;
 import dev.refunds.application.idempotency.IdempotencyStore;
 import dev.refunds.application.payment.PaymentRepository;
 import dev.refunds.application.refund.RefundRepository;
 import dev.refunds.application.settlement.SettlementQueue;
 import dev.refunds.application.shared.Transactions;
+import dev.refunds.application.webhook.WebhookOutbox;
 import io.micronaut.context.ApplicationContext;
 
 import java.sql.Connection;
@@ -61,6 +63,14 @@ final class JdbcPorts {
         return context.getBean(IdempotencyStore.class);
     }
 
+    EventOutbox eventOutbox() {
+        return context.getBean(EventOutbox.class);
+    }
+
+    WebhookOutbox webhookOutbox() {
+        return context.getBean(WebhookOutbox.class);
+    }
+
     /** Deletes the contracts' rows: their businesses are all named "Contract shop", their key scopes "contract-…". */
     void clean() {
         String ours = "(SELECT business_id FROM businesses WHERE name = 'Contract shop')";
@@ -68,6 +78,7 @@ final class JdbcPorts {
                 (String) settings.get("datasources.default.username"),
                 (String) settings.get("datasources.default.password"));
              Statement sql = connection.createStatement()) {
+            sql.executeUpdate("DELETE FROM outbox_events WHERE business_id IN " + ours);
             sql.executeUpdate("DELETE FROM refunds WHERE business_id IN " + ours);
             sql.executeUpdate("DELETE FROM payments WHERE business_id IN " + ours);
             sql.executeUpdate("DELETE FROM businesses WHERE name = 'Contract shop'");

@@ -4,14 +4,21 @@ import dev.refunds.application.event.EventOutbox;
 import dev.refunds.application.event.OutboxEvent;
 import dev.refunds.application.view.RefundEvent;
 import dev.refunds.application.view.RefundEventType;
+import dev.refunds.application.webhook.WebhookEventTypes;
+import dev.refunds.application.webhook.WebhookOutbox;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** Keeps every appended event, in order. */
-public final class RecordingEventOutbox implements EventOutbox, Snapshottable {
+/** Keeps every appended event, in order, and which of them the relay marked (its side of the outbox too). */
+public final class RecordingEventOutbox implements EventOutbox, WebhookOutbox, Snapshottable {
     private final List<OutboxEvent> events = new ArrayList<>();
+    private final Map<String, Instant> relayedAt = new HashMap<>();
     private final WriteGuard guard = new WriteGuard();
 
     private RuntimeException nextFailure;
@@ -24,7 +31,7 @@ public final class RecordingEventOutbox implements EventOutbox, Snapshottable {
             nextFailure = null;
             throw failure;
         }
-        if (events.stream().anyMatch(seen -> seen.eventId().equals(event.eventId()))) {
+        if (isAppended(event.eventId())) {
             throw new IllegalStateException("duplicate event id " + event.eventId());
         }
         events.add(event);
@@ -58,6 +65,34 @@ public final class RecordingEventOutbox implements EventOutbox, Snapshottable {
         return refundEvents.get(refundEvents.size() - 1);
     }
 
+    @Override
+    public List<Unrelayed> unrelayed(int max) {
+        return events.stream().filter(event -> !relayedAt.containsKey(event.eventId())).limit(max)
+                .map(event -> new Unrelayed(event.eventId(), event.businessId(),
+                        WebhookEventTypes.byWireName(event.typeName()), event.occurredAt())).toList();
+    }
+
+    @Override
+    public boolean markRelayed(String eventId, Instant now) {
+        guard.check("outbox mark");
+        return isAppended(eventId) && relayedAt.putIfAbsent(eventId, now) == null;
+    }
+
+    @Override
+    public int markAllRelayed(List<String> eventIds, Instant now) {
+        return (int) eventIds.stream().filter(id -> markRelayed(id, now)).count();
+    }
+
+    @Override
+    public Optional<String> payload(String eventId) {
+        return events.stream().filter(event -> event.eventId().equals(eventId)).findFirst()
+                .map(event -> JsonText.of(event.body()));
+    }
+
+    private boolean isAppended(String eventId) {
+        return events.stream().anyMatch(event -> event.eventId().equals(eventId));
+    }
+
     public void guardWritesWith(BooleanSupplier inTransaction) {
         guard.guardWith(inTransaction);
     }
@@ -65,9 +100,12 @@ public final class RecordingEventOutbox implements EventOutbox, Snapshottable {
     @Override
     public Runnable snapshot() {
         List<OutboxEvent> copy = List.copyOf(events);
+        Map<String, Instant> relayedCopy = Map.copyOf(relayedAt);
         return () -> {
             events.clear();
             events.addAll(copy);
+            relayedAt.clear();
+            relayedAt.putAll(relayedCopy);
         };
     }
 }

@@ -18,6 +18,19 @@ public enum Backend {
      */
     GALERA;
 
+    /**
+     * A database no other test has used: a new H2 one, or a scratch database on MariaDB or the Galera cluster whose
+     * default is {@code utf8mb4} with {@code collation}; {@link ScratchMariaDbDatabases#drop} drops it (and leaves
+     * H2's alone).
+     */
+    public JdbcSettings emptyDatabase(String collation) {
+        return switch (this) {
+            case H2 -> newDatabase();
+            case MARIADB -> ScratchMariaDbDatabases.create(collation);
+            case GALERA -> ScratchMariaDbDatabases.createOnGalera(collation);
+        };
+    }
+
     /** Settings for a new database of this kind; each H2 one is empty, MariaDB ones share the CI database. */
     public JdbcSettings newDatabase() {
         if (this == MARIADB) {

@@ -1,9 +1,13 @@
 package dev.refunds.bootstrap.v1;
 
+import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.JdbcSettings;
+import dev.refunds.bootstrap.support.OnEveryBackend;
+import dev.refunds.bootstrap.support.ScratchMariaDbDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,30 +22,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * V12 makes the outbox subject-generic: events written before it (all refund events) become events of subject
  * {@code refund} with their refund's id, keep their payment and their body byte for byte, and are still relayed;
- * an event that concerns no payment can be written after it.
+ * an event that concerns no payment can be written after it. Each run migrates an empty database of its own (the
+ * shared MariaDB and Galera test databases are migrated already).
  */
-abstract class OutboxSubjectsMigrationContract {
+@OnEveryBackend
+class OutboxSubjectsMigrationTest {
     private static final String BODY = "{\"type\":\"refund.created\",\"timestamp\":\"2026-01-02T03:04:05Z\","
             + "\"data\":{\"refund\":{\"refundId\":\"REF_1\",\"amount\":\"1.00\",\"metadata\":{\"note\":\"ü \\\"q\\\"\"}},"
             + "\"payment\":{\"paymentId\":\"PAY_1\"}}}";
+    @Parameter
+    Backend backend;
     private JdbcSettings database;
-
-    /** An empty database of this backend, for this test alone. */
-    abstract JdbcSettings emptyDatabase();
-
-    abstract void drop(JdbcSettings database);
 
     @AfterEach
     void dropDatabase() {
         if (database != null) {
-            drop(database);
+            ScratchMariaDbDatabases.drop(database);
         }
     }
 
     @Test
     void refund_events_written_before_v12_keep_their_refund_payment_and_body_and_other_subjects_fit_after()
             throws SQLException {
-        database = emptyDatabase();
+        database = backend.emptyDatabase("utf8mb4_bin");
         migrate("11");
         try (Connection connection = database.connect(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO outbox_events (event_id, business_id, event_type, refund_id, payment_id, payload,"

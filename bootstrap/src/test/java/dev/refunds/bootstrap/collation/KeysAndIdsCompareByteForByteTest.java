@@ -2,18 +2,25 @@ package dev.refunds.bootstrap.collation;
 
 import dev.refunds.bootstrap.support.Api;
 import dev.refunds.bootstrap.support.ApiResponse;
+import dev.refunds.bootstrap.support.Backend;
 import dev.refunds.bootstrap.support.JdbcSettings;
 import dev.refunds.bootstrap.support.Merchant;
+import dev.refunds.bootstrap.support.OnEveryBackend;
 import dev.refunds.bootstrap.support.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.refunds.bootstrap.support.ScratchMariaDbDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,32 +29,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Ids and idempotency keys compare byte for byte (API.md, "What is promised where it runs"): {@code ABC} and
  * {@code abc} are two keys, and an id in another case names nothing, whatever the database's default collation.
+ * The service migrates a database of its own, with a later migration written without a collation and with a
+ * case-insensitive column (test resource {@code db/collation-test}); on MariaDB and Galera one created with a
+ * case-insensitive default ({@code utf8mb4_general_ci}, as a DBA's plain {@code CREATE DATABASE} often is).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class KeysAndIdsCompareByteForByteContract {
-    RunningService service;
-    JdbcSettings database;
+@OnEveryBackend
+class KeysAndIdsCompareByteForByteTest {
+    @Parameter
+    Backend backend;
+    private JdbcSettings database;
+    private RunningService service;
     private Api api;
     private Merchant merchant;
 
-    abstract JdbcSettings newDatabase();
-
-    Map<String, Object> settings() {
-        return Map.of();
-    }
-
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
-        database = newDatabase();
-        service = RunningService.start(database, settings());
+        database = backend.emptyDatabase("utf8mb4_general_ci");
+        service = RunningService.start(database,
+                Map.of("flyway.datasources.default.locations", "classpath:db/migration,classpath:db/collation-test"));
         api = service.api();
         merchant = api.createBusiness("AUTO", "MULTIPLE", null);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         if (service != null) {
             service.close();
+            service = null;
+        }
+        if (database != null) {
+            ScratchMariaDbDatabases.drop(database);
         }
     }
 
@@ -81,12 +93,38 @@ abstract class KeysAndIdsCompareByteForByteContract {
         assertThat(count("SELECT COUNT(*) FROM businesses WHERE business_id = ?", businessId)).isZero();
     }
 
+    /** H2 compares by character unless told otherwise and names that {@code OFF}; MariaDB's is {@code utf8mb4_bin}. */
+    @Test
+    void every_text_column_of_every_table_compares_byte_for_byte_including_a_later_migrations() throws SQLException {
+        boolean h2 = backend == Backend.H2;
+        List<String> notBinary = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet row = statement.executeQuery("SELECT table_name, column_name, collation_name"
+                    + " FROM information_schema.columns WHERE table_schema = " + (h2 ? "SCHEMA()" : "DATABASE()")
+                    + " AND collation_name IS NOT NULL AND collation_name <> '" + (h2 ? "OFF" : "utf8mb4_bin") + "'")) {
+                while (row.next()) {
+                    notBinary.add(row.getString(1) + "." + row.getString(2) + " " + row.getString(3));
+                }
+            }
+            if (!h2) {
+                try (ResultSet row = statement.executeQuery("SELECT @@collation_database")) {
+                    row.next();
+                    assertThat(row.getString(1)).as("the schema's default").isEqualTo("utf8mb4_bin");
+                }
+            }
+            assertThat(notBinary).as("columns that would compare case-insensitively").isEmpty();
+            statement.executeUpdate("INSERT INTO later_collation_probe (probe_key, label) VALUES ('ABC', 'ABC')");
+            statement.executeUpdate("INSERT INTO later_collation_probe (probe_key, label) VALUES ('abc', 'abc')");
+        }
+        assertThat(count("SELECT COUNT(*) FROM later_collation_probe WHERE label = ?", "abc")).isEqualTo(1);
+    }
+
     private ApiResponse createPayment(String key, String amount) {
         return api.post("/api/v1/payments", Api.json(Map.of("amount", amount, "currency", "BDT")),
                 Api.with(merchant.headers(), "X-Idempotency-Key", key));
     }
 
-    long count(String sql, String value) throws SQLException {
+    private long count(String sql, String value) throws SQLException {
         try (Connection connection = database.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, value);
             try (ResultSet row = select.executeQuery()) {
