@@ -147,7 +147,8 @@ class SharedSecretsTest {
         OptionalInt exit = service.awaitExit(START);
         assertThat(exit).as("the instance exits by itself").isPresent();
         assertThat(exit.getAsInt()).as("exit code").isNotZero();
-        assertThat(service.log()).contains(setting + " is not the secret this database was first used with");
+        assertThat(service.log()).contains(setting + " is not the secret this database was first used with")
+                .as("one line for the operator, no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     static Merchant createBusiness(ServiceProcess service) throws IOException {
