@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Plain auto-committed statements: used once, at start-up, before any transaction exists. */
+/**
+ * Statements on a connection of their own, each committed by hand (pooled connections are not in auto-commit):
+ * used once, at start-up, before any transaction exists.
+ */
 @DatabaseBoundary
 @Singleton
 class JdbcSecretFingerprints implements SecretFingerprints {
@@ -47,6 +50,7 @@ class JdbcSecretFingerprints implements SecretFingerprints {
             insert.setString(2, fingerprint);
             insert.setLong(3, clock.millis());
             insert.executeUpdate();
+            connection.commit();
             return fingerprint;
         } catch (SQLException e) {
             if (DuplicateKeys.isDuplicateKey(e)) {   // another instance started at the same moment
@@ -65,7 +69,9 @@ class JdbcSecretFingerprints implements SecretFingerprints {
             update.setLong(2, clock.millis());
             update.setString(3, setting);
             update.setString(4, expected);
-            return update.executeUpdate() == 1;
+            boolean replaced = update.executeUpdate() == 1;
+            connection.commit();
+            return replaced;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot replace the fingerprint of " + setting, e);
         }

@@ -25,6 +25,9 @@ final class MySqlDriverSettings implements BeanCreatedEventListener<DatasourceCo
             // Connection.getAutoCommit()/getTransactionIsolation() answered from the driver's own state, not
             // by a query: nothing in the service changes session state by hand.
             "useLocalSessionState", "true",
+            // commit()/rollback() are not sent when the server's last answer said no transaction is open (a
+            // read-only call outside a transaction, PooledConnectionsWithoutAutoCommit).
+            "useLocalTransactionState", "true",
             "cacheServerConfiguration", "true",
             "maintainTimeStats", "false",
             // An unreachable host is given up after 5 s (the driver's default is to wait for the OS).

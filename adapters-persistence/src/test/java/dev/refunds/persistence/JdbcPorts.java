@@ -71,12 +71,21 @@ final class JdbcPorts {
         return context.getBean(WebhookOutbox.class);
     }
 
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** A connection of the test's own, outside the service's pool, in auto-commit. */
+    Connection ownConnection() throws SQLException {
+        return DriverManager.getConnection((String) settings.get("datasources.default.url"),
+                (String) settings.get("datasources.default.username"),
+                (String) settings.get("datasources.default.password"));
+    }
+
     /** Deletes the contracts' rows: their businesses are all named "Contract shop", their key scopes "contract-…". */
     void clean() {
         String ours = "(SELECT business_id FROM businesses WHERE name = 'Contract shop')";
-        try (Connection connection = DriverManager.getConnection((String) settings.get("datasources.default.url"),
-                (String) settings.get("datasources.default.username"),
-                (String) settings.get("datasources.default.password"));
+        try (Connection connection = ownConnection();
              Statement sql = connection.createStatement()) {
             sql.executeUpdate("DELETE FROM outbox_events WHERE business_id IN " + ours);
             sql.executeUpdate("DELETE FROM refunds WHERE business_id IN " + ours);

@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@link Shape#MINIMAL}: one transaction: lock the payment ({@code SELECT … FOR UPDATE}), insert the refund,
  *       update the payment, insert the outbox event, insert the idempotency record with its response; commit.</li>
- *   <li>{@link Shape#SERVICE}: the statement sequence the service sends today (read from MariaDB's general log):
- *       the merchant lookup, the idempotency claim (one insert) in its own transaction, then the refund
- *       transaction that completes the claim; with the {@code SET autocommit} toggles around each transaction. Its gap to {@code MINIMAL} is what the SQL shape costs; its gap to the service is Java.</li>
+ *   <li>{@link Shape#SERVICE}: the statement sequence the service sends today (read from the driver's statement
+ *       log, {@code profileSQL=true}): the merchant lookup and its commit (pooled connections are not in
+ *       auto-commit), then one transaction: the idempotency key's insert, the refund's writes, the key's
+ *       completion. Its gap to {@code MINIMAL} is what the SQL shape costs; its gap to the service is Java.</li>
  * </ul>
  * Rows are the real tables' rows with payloads of the real sizes, so index and log work is the same.
  */
@@ -168,7 +169,7 @@ final class JdbcCeiling {
         public void run() {
             try (Connection c = db.open()) {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                c.setAutoCommit(shape == Shape.SERVICE);
+                c.setAutoCommit(false);
                 Statements s = new Statements(c);
                 BenchLoad.sleepUntil(start);
                 for (long n = 0; n < 100_000_000L; n++) {
@@ -188,10 +189,7 @@ final class JdbcCeiling {
                     } catch (SQLException e) {
                         ok = false;
                         try {
-                            if (!c.getAutoCommit()) {
-                                c.rollback();
-                            }
-                            c.setAutoCommit(shape == Shape.SERVICE);
+                            c.rollback();
                         } catch (SQLException ignored) {
                             // the next attempt fails too, and says why
                         }
@@ -234,12 +232,12 @@ final class JdbcCeiling {
 
         /** The service's statements, in its order, with its transaction boundaries. */
         private void service(Connection c, Statements s, String payment) throws SQLException {
-            readBusiness(s);   // the merchant filter, outside any transaction
+            readBusiness(s);   // the merchant filter, in a transaction of its own
+            c.commit();
             long now = System.currentTimeMillis();
             String refundId = refundId();
             String key = "ceiling-" + refundId;
             String token = UUID.randomUUID().toString();
-            c.setAutoCommit(false);
             s.insertKey.setString(1, businessId);
             s.insertKey.setString(2, key);
             s.insertKey.setString(3, HASH);
@@ -247,10 +245,6 @@ final class JdbcCeiling {
             s.insertKey.setLong(5, now + 30_000);
             s.insertKey.setLong(6, now);
             s.insertKey.executeUpdate();
-            c.commit();
-            c.setAutoCommit(true);
-
-            c.setAutoCommit(false);
             PaymentRow row = lockPayment(s, payment);
             insertRefund(s, payment, refundId, now);
             updatePayment(s, row, payment);
@@ -264,7 +258,6 @@ final class JdbcCeiling {
                 throw new SQLException("claim lost");
             }
             c.commit();
-            c.setAutoCommit(true);
         }
 
         private void readBusiness(Statements s) throws SQLException {
