@@ -64,6 +64,20 @@ public final class IdempotentPosts {
      */
     public HttpResponse<?> run(HttpRequest<?> request, String scope, @Nullable Object body,
                                Supplier<HttpResponse<?>> action, @Nullable UnaryOperator<Object> keptBody) {
+        return run(request, scope, body, null, action, keptBody);
+    }
+
+    /**
+     * Like {@link #run(HttpRequest, String, Object, Supplier)}, for an action that locks the row {@code group}
+     * names: keyed requests of one group may be decided together under one lock and one commit (group commit).
+     */
+    public HttpResponse<?> runGrouped(HttpRequest<?> request, String scope, @Nullable Object body, Object group,
+                                      Supplier<HttpResponse<?>> action) {
+        return run(request, scope, body, group, action, null);
+    }
+
+    private HttpResponse<?> run(HttpRequest<?> request, String scope, @Nullable Object body, @Nullable Object group,
+                                Supplier<HttpResponse<?>> action, @Nullable UnaryOperator<Object> keptBody) {
         String key = keyOf(request);
         if (key == null) {
             return action.get();
@@ -75,10 +89,12 @@ public final class IdempotentPosts {
         AtomicReference<HttpResponse<?>> live = new AtomicReference<>();
         IdempotentOutcome outcome;
         try {
-            outcome = idempotency.execute(scope, key, hash, () -> {
+            Supplier<StoredResponse> kept = () -> {
                 live.set(action.get());
                 return keep(live.get(), keptBody);
-            });
+            };
+            outcome = group == null ? idempotency.execute(scope, key, hash, kept)
+                    : idempotency.execute(scope, key, hash, group, kept);
         } catch (NotKept notKept) {
             return notKept.response;
         }

@@ -41,6 +41,7 @@ import dev.refunds.application.settlement.SettlementQueue;
 import dev.refunds.application.settlement.SettlementService;
 import dev.refunds.application.settlement.SyncRefundService;
 import dev.refunds.application.settlement.SyncRefundUseCase;
+import dev.refunds.application.shared.GroupCommit;
 import dev.refunds.application.shared.IdGenerator;
 import dev.refunds.application.shared.Transactions;
 import io.micronaut.context.annotation.Bean;
@@ -165,8 +166,9 @@ final class UseCaseFactory {
 
     @Singleton
     IdempotencyUseCase idempotency(IdempotencyStore store, Transactions transactions, Clock clock,
-                                   @Value("${refunds.idempotency.lease:30s}") Duration lease) {
-        return new IdempotencyService(store, transactions, clock, lease);
+                                   @Value("${refunds.idempotency.lease:30s}") Duration lease,
+                                   @Value("${refunds.refunds.group-commit-max:64}") int groupCommitMax) {
+        return new IdempotencyService(store, transactions, clock, lease, new GroupCommit(transactions, groupCommitMax));
     }
 
     @Singleton

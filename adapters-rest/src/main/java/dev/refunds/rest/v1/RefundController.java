@@ -19,6 +19,8 @@ import io.micronaut.http.HttpRequest;
 import dev.refunds.rest.IdempotentPosts;
 import dev.refunds.application.refund.CancelRefundUseCase;
 import dev.refunds.application.refund.FindRefundsUseCase;
+import dev.refunds.application.refund.PaymentRef;
+import dev.refunds.application.refund.RequestRefundCommand;
 import dev.refunds.application.refund.RequestRefundUseCase;
 import dev.refunds.application.refund.UpdateRefundMetadataUseCase;
 import dev.refunds.application.settlement.SyncRefundUseCase;
@@ -81,7 +83,8 @@ final class RefundController {
     HttpResponse<?> request(HttpRequest<?> http, @RequestAttribute(Merchants.ATTRIBUTE) Business merchant,
                             @PathVariable String paymentId, @Body byte[] json) {
         RequestRefundBody body = RequestRefundBody.from(JsonBody.parse(json));
-        return posts.run(http, merchant.id().value(), body, () -> RefundAnswers.of(
+        Object group = RequestRefundCommand.lockGroup(merchant.id(), PaymentRef.of(new PaymentId(paymentId)));
+        return posts.runGrouped(http, merchant.id().value(), body, group, () -> RefundAnswers.of(
                 request.handle(body.toCommand(merchant, new PaymentId(paymentId))), HttpStatus.ACCEPTED));
     }
 

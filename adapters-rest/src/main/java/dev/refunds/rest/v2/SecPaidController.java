@@ -92,7 +92,8 @@ final class SecPaidController {
         if (body.payId() == null || body.payId() <= 0) {
             return SecPaidErrors.linkNotFound();
         }
-        return posts.run(http, merchant.id().value(), body, () -> {
+        Object group = RequestRefundCommand.lockGroup(merchant.id(), PaymentRef.ofPayId(body.payId()));
+        return posts.runGrouped(http, merchant.id().value(), body, group, () -> {
             if (body.fullRefundMalformed()) {
                 return Errors.invalid("isFullRefund", "isFullRefund must be true or false");
             }

@@ -1,6 +1,7 @@
 package dev.refunds.application.idempotency;
 
 import dev.refunds.application.idempotency.IdempotencyStore.KeyRecord;
+import dev.refunds.application.shared.GroupCommit;
 import dev.refunds.application.shared.Transactions;
 
 import java.time.Clock;
@@ -31,12 +32,31 @@ public final class IdempotencyService implements IdempotencyUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final Duration lease;
+    private final GroupCommit groupCommit;
 
     public IdempotencyService(IdempotencyStore store, Transactions transactions, Clock clock, Duration lease) {
+        this(store, transactions, clock, lease, new GroupCommit(transactions, 1));
+    }
+
+    public IdempotencyService(IdempotencyStore store, Transactions transactions, Clock clock, Duration lease,
+                              GroupCommit groupCommit) {
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
         this.lease = lease;
+        this.groupCommit = groupCommit;
+    }
+
+    /**
+     * A new key's transaction is shared with the requests of the group queued behind it; a key that exists (found
+     * in the shared transaction, which then fails for all of them) or any other failure sends each request of that
+     * batch down {@link #execute(String, String, String, Supplier)} alone, where the key is replayed or refused.
+     */
+    @Override
+    public IdempotentOutcome execute(String scope, String key, String requestHash, Object group,
+                                     Supplier<StoredResponse> action) {
+        return groupCommit.run(group, () -> newKey(scope, key, requestHash, UUID.randomUUID().toString(), action),
+                () -> execute(scope, key, requestHash, action));
     }
 
     @Override
@@ -77,17 +97,7 @@ public final class IdempotencyService implements IdempotencyUseCase {
     private Optional<IdempotentOutcome> inOneTransaction(String scope, String key, String requestHash, String token,
                                                          Supplier<StoredResponse> action) {
         try {
-            return Optional.of(transactions.inTransaction(() -> {
-                Instant now = clock.instant();
-                if (!store.insert(scope, key, requestHash, token, now.plus(lease), now)) {
-                    throw new KeyExistsException();
-                }
-                StoredResponse response = action.get();
-                if (!store.complete(scope, key, token, response)) {
-                    throw new ClaimLostException();   // only where a store lets others see the uncommitted key
-                }
-                return new IdempotentOutcome.Executed(response);
-            }));
+            return Optional.of(transactions.inTransaction(() -> newKey(scope, key, requestHash, token, action)));
         } catch (KeyExistsException exists) {
             return Optional.empty();
         } catch (ClaimLostException lost) {
@@ -98,6 +108,20 @@ public final class IdempotencyService implements IdempotencyUseCase {
             }
             throw failed;
         }
+    }
+
+    /** Inside the caller's transaction: inserts the key, runs the action, keeps its response on the key. */
+    private IdempotentOutcome newKey(String scope, String key, String requestHash, String token,
+                                     Supplier<StoredResponse> action) {
+        Instant now = clock.instant();
+        if (!store.insert(scope, key, requestHash, token, now.plus(lease), now)) {
+            throw new KeyExistsException();
+        }
+        StoredResponse response = action.get();
+        if (!store.complete(scope, key, token, response)) {
+            throw new ClaimLostException();   // only where a store lets others see the uncommitted key
+        }
+        return new IdempotentOutcome.Executed(response);
     }
 
     private boolean existsNow(String scope, String key, RuntimeException failed) {

@@ -12,4 +12,14 @@ import java.util.function.Supplier;
  */
 public interface IdempotencyUseCase {
     IdempotentOutcome execute(String scope, String key, String requestHash, Supplier<StoredResponse> action);
+
+    /**
+     * Like {@link #execute(String, String, String, Supplier)}, for an action that locks the row {@code group}
+     * names (a payment): requests of one group that queue behind each other may share one transaction and one
+     * commit, each with its own key and its own answer, exactly as if they had run one after another.
+     */
+    default IdempotentOutcome execute(String scope, String key, String requestHash, Object group,
+                                      Supplier<StoredResponse> action) {
+        return execute(scope, key, requestHash, action);
+    }
 }

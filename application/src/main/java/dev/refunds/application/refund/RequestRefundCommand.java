@@ -1,9 +1,11 @@
 package dev.refunds.application.refund;
 
 import dev.refunds.domain.business.Business;
+import dev.refunds.domain.business.BusinessId;
 import dev.refunds.domain.payment.Metadata;
 import dev.refunds.domain.payment.Refund;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +29,14 @@ public record RequestRefundCommand(Business business, PaymentRef payment, Option
         merchantRef.filter(ref -> ref.length() > Refund.MERCHANT_REF_LENGTH_MAX).ifPresent(ref -> {
             throw new IllegalArgumentException("merchantRef is too long");
         });
+    }
+
+    /**
+     * What a request locks, for requests decided together under one lock (group commit): the payment of the
+     * business. A payment named by its id and by its pay id makes two groups; the row lock still orders them.
+     */
+    public static Object lockGroup(BusinessId business, PaymentRef payment) {
+        return List.of(business, payment);
     }
 
     /** A request without metadata (v2 has none). */
