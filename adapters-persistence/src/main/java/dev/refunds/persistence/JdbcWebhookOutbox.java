@@ -6,8 +6,11 @@ import dev.refunds.domain.business.BusinessId;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @DatabaseBoundary
 @Singleton
@@ -37,5 +40,11 @@ class JdbcWebhookOutbox implements WebhookOutbox {
     @Override
     public Optional<String> payload(String eventId) {
         return rows.payload(eventId);
+    }
+
+    @Override
+    public Map<String, String> payloads(Collection<String> eventIds) {
+        return eventIds.isEmpty() ? Map.of() : rows.payloads(List.copyOf(eventIds)).stream()
+                .collect(Collectors.toMap(EventPayloadRow::eventId, EventPayloadRow::payload));
     }
 }

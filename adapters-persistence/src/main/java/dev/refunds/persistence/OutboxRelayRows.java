@@ -25,4 +25,7 @@ interface OutboxRelayRows extends GenericRepository<UnrelayedEventRow, String> {
 
     @Query("SELECT payload FROM outbox_events WHERE event_id = :eventId")
     Optional<String> payload(String eventId);
+
+    @Query("SELECT event_id, payload FROM outbox_events WHERE event_id IN (:eventIds)")
+    List<EventPayloadRow> payloads(List<String> eventIds);
 }

@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "refunds.webhooks.enabled", notEquals = "false")
 final class WebhookWorker {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
-    /** Passes per run while work is left, so a backlog drains without waiting for the next tick. */
-    private static final int PASSES_MAX = 20;
+    /**
+     * Passes per run while work is left, so a backlog drains without waiting for the next tick; a pass of a
+     * streaming backlog may start a single delivery (the one whose endpoint's attempt just ended), hence many.
+     */
+    private static final int PASSES_MAX = 200;
 
     private final RelayWebhookEventsUseCase relay;
     private final DeliverWebhooksUseCase deliver;

@@ -34,7 +34,21 @@ final class ProcessorAnswers {
         this.clock = clock;
     }
 
+    /**
+     * Whether {@link #apply} would write anything for this answer: a pending refund, or a completed one the
+     * processor still calls succeeded, needs no transaction (most checks of a completed refund are that).
+     */
+    static boolean changes(Refund refund, ProcessorStatus status) {
+        if (status instanceof ProcessorStatus.Succeeded) {
+            return refund.status() != RefundStatus.COMPLETED;
+        }
+        return status instanceof ProcessorStatus.Failed || status instanceof ProcessorStatus.Reversed;
+    }
+
     void apply(Refund refund, ProcessorStatus status) {
+        if (status instanceof ProcessorStatus.Succeeded && refund.status() == RefundStatus.COMPLETED) {
+            return;   // already settled: the lock and the re-read would only find that out again
+        }
         if (status instanceof ProcessorStatus.Succeeded succeeded) {
             settle(refund, new Settlement.Settled(succeeded.acquirerReference()));
         } else if (status instanceof ProcessorStatus.Failed failed) {

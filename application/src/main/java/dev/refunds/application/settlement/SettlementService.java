@@ -2,28 +2,33 @@ package dev.refunds.application.settlement;
 
 import dev.refunds.application.payment.PaymentRepository;
 import dev.refunds.application.refund.RefundMover;
+import dev.refunds.application.settlement.PaymentProcessor.ProcessorStatus;
+import dev.refunds.application.settlement.SettlementQueue.DueCheck;
 import dev.refunds.application.shared.BoundedExecutor;
 import dev.refunds.application.shared.Transactions;
-import dev.refunds.domain.payment.Payment;
+import dev.refunds.domain.payment.PaymentId;
 import dev.refunds.domain.payment.Refund;
+import dev.refunds.domain.payment.RefundId;
 import dev.refunds.domain.payment.RefundStatus;
 import dev.refunds.domain.payment.Settlement;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * Sends {@code INITIATED} refunds to the processor and asks it about {@code PROCESSING} ones until they settle,
  * then about {@code COMPLETED} ones until their reversal window is over.
  * Safe with any number of workers on one database: a send is claimed under the payment's lock, a check by a
- * compare-and-set on its due time, and every status change re-reads the refund under the lock. The refunds of a
- * batch run on the {@code workers} executor (a processor call takes its time; several run at once), and a pass
- * returns when its batch is done.
+ * compare-and-set on its due time, and every status change re-reads the refund under the lock. A pass splits its
+ * batch over the {@code workers} executor: each worker claims its part in one transaction, the processor calls run
+ * at once (a processor call takes its time), and each part's answers are written in one transaction.
  */
 public final class SettlementService implements SettleRefundsUseCase {
     private static final System.Logger LOG = System.getLogger(SettlementService.class.getName());
@@ -35,8 +40,8 @@ public final class SettlementService implements SettleRefundsUseCase {
     private final Transactions transactions;
     private final Clock clock;
     private final SettlementSettings settings;
-    private final BoundedExecutor workers;
     private final ProcessorAnswers answers;
+    private final SettlementBatch batch;
 
     public SettlementService(SettlementQueue queue, PaymentProcessor processor, PaymentRepository payments,
                              RefundMover mover, Transactions transactions, Clock clock, SettlementSettings settings,
@@ -48,85 +53,110 @@ public final class SettlementService implements SettleRefundsUseCase {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
-        this.workers = workers;
         this.answers = new ProcessorAnswers(processor, mover, transactions, clock);
+        this.batch = new SettlementBatch(transactions, workers, settings.sendLease());
     }
 
     @Override
     public int sendDue() {
-        return onWorkers(queue.dueForSending(clock.instant(), settings.batchSize()), refund -> {
+        List<Refund> claimed = batch.claimOnWorkers(queue.dueForSending(clock.instant(), settings.batchSize()),
+                refund -> refund, this::claimForSending);
+        // The processor calls happen outside any transaction; only their outcomes are written, under the locks.
+        List<Sent> sent = batch.callAll(claimed, refund -> {
             try {
-                if (claim(refund)) {
-                    send(refund);
-                    return true;
-                }
+                return Optional.of(new Sent(refund, processor.submit(refund.id(), refund.amount())));
             } catch (RuntimeException e) {
                 // The claim's lease runs out and a later pass sends it again, with the same idempotency key.
                 LOG.log(System.Logger.Level.WARNING, "sending refund " + refund.id() + " failed; will retry", e);
+                return Optional.empty();
             }
-            return false;
         });
+        return batch.writeAll(sent, Sent::refund, "recording the sending", this::recordSent);
+    }
+
+    /** The refunds of {@code due} this pass claimed, oldest first: one transaction, payments locked in order. */
+    private List<Refund> claimForSending(List<Refund> due) {
+        Set<RefundId> claimed = transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Set<PaymentId> locked = new HashSet<>();
+            Set<RefundId> ours = new HashSet<>();
+            for (Refund refund : due.stream().sorted(SettlementBatch.PAYMENT_ORDER).toList()) {
+                boolean present = locked.contains(refund.paymentId())
+                        || payments.lockById(refund.businessId(), refund.paymentId()).isPresent();
+                if (present) {
+                    locked.add(refund.paymentId());
+                }
+                if (present && queue.claimForSending(refund.id(), now, now.plus(settings.sendLease()))) {
+                    ours.add(refund.id());
+                }
+            }
+            return ours;
+        });
+        return due.stream().filter(refund -> claimed.contains(refund.id())).toList();
+    }
+
+    private void recordSent(Sent sent) {
+        Instant now = clock.instant();
+        if (mover.settle(sent.refund(), new Settlement.Sent(sent.reference()), now).isAccepted()) {
+            queue.scheduleCheck(sent.refund().id(), now.plus(settings.firstCheckAfter()));
+        }
     }
 
     @Override
     public int checkDue() {
         Instant now = clock.instant();
-        return onWorkers(queue.dueForCheck(now, settings.batchSize()), due -> {
-            Instant next = now.plus(settings.checkBackoff(due.attempts() + 1));
-            try {
-                if (queue.claimCheck(due.refund().id(), due.dueAt(), next)) {
-                    check(due.refund());
-                    return true;
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "checking refund " + due.refund().id() + " failed; will retry", e);
-            }
-            return false;
-        });
-    }
-
-    /**
-     * Runs {@code task} for every item on the workers and waits until all are done, at most a send lease (after
-     * that a stuck claim has run out anyway); returns how many returned true. Items not started by then, or refused
-     * because the workers are shutting down, are left for a later pass.
-     */
-    private <T> int onWorkers(List<T> items, Predicate<T> task) {
-        AtomicInteger done = new AtomicInteger();
-        workers.runAll(items.stream().<Runnable>map(item -> () -> {
-            if (task.test(item)) {
-                done.incrementAndGet();
-            }
-        }).toList(), settings.sendLease());
-        return done.get();
-    }
-
-    private boolean claim(Refund refund) {
-        return transactions.inTransaction(() -> {
-            Optional<Payment> locked = payments.lockById(refund.businessId(), refund.paymentId());
-            Instant now = clock.instant();
-            return locked.isPresent() && queue.claimForSending(refund.id(), now, now.plus(settings.sendLease()));
-        });
-    }
-
-    /** The processor call happens outside any transaction; only its outcome is written, under the lock. */
-    private void send(Refund refund) {
-        String processorReference = processor.submit(refund.id(), refund.amount());
-        transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            if (mover.settle(refund, new Settlement.Sent(processorReference), now).isAccepted()) {
-                queue.scheduleCheck(refund.id(), now.plus(settings.firstCheckAfter()));
-            }
-            return null;
-        });
-    }
-
-    private void check(Refund refund) {
-        if (refund.status() == RefundStatus.COMPLETED
-                && !clock.instant().isBefore(refund.completedAt().orElseThrow().plus(settings.reversalWindow()))) {
-            queue.stopChecks(refund.id());
-            return;
+        List<DueCheck> due = queue.dueForCheck(now, settings.batchSize());
+        if (due.isEmpty()) {
+            return 0;
         }
-        answers.apply(refund, processor.status(refund.id()));
+        List<DueCheck> claimed = batch.claimOnWorkers(due, DueCheck::refund, checks -> claimChecks(checks, now));
+        List<Answer> heard = batch.callAll(claimed, check -> ask(check.refund()));
+        int stopped = (int) due.stream().filter(check -> reversalWindowOver(check.refund(), now)).count();
+        batch.writeAll(heard.stream().filter(answer -> ProcessorAnswers.changes(answer.refund(), answer.status()))
+                .toList(), Answer::refund, "recording a processor's answer", answer -> answers.apply(answer.refund(),
+                answer.status()));
+        return stopped + heard.size();
+    }
+
+    /** One transaction takes the batch (refund rows in one order) and stops the checks whose window is over. */
+    private List<DueCheck> claimChecks(List<DueCheck> due, Instant now) {
+        return transactions.inTransaction(() -> {
+            List<DueCheck> ours = new ArrayList<>();
+            for (DueCheck check : due.stream().sorted(Comparator.comparing(c -> c.refund().id().value())).toList()) {
+                if (reversalWindowOver(check.refund(), now)) {
+                    queue.stopChecks(check.refund().id());
+                } else if (queue.claimCheck(check.refund().id(), check.dueAt(),
+                        now.plus(settings.checkBackoff(check.attempts() + 1)))) {
+                    ours.add(check);
+                }
+            }
+            return ours;
+        });
+    }
+
+    /** The processor's answer; a send it lost is made again at once, outside any transaction. */
+    private Optional<Answer> ask(Refund refund) {
+        try {
+            ProcessorStatus status = processor.status(refund.id());
+            if (status instanceof ProcessorStatus.Unknown) {
+                answers.apply(refund, status);
+            }
+            return Optional.of(new Answer(refund, status));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "checking refund " + refund.id() + " failed; will retry", e);
+            return Optional.empty();
+        }
+    }
+
+    private boolean reversalWindowOver(Refund refund, Instant now) {
+        return refund.status() == RefundStatus.COMPLETED
+                && !now.isBefore(refund.completedAt().orElseThrow().plus(settings.reversalWindow()));
+    }
+
+    private record Sent(Refund refund, String reference) {
+    }
+
+    private record Answer(Refund refund, ProcessorStatus status) {
     }
 
     /**

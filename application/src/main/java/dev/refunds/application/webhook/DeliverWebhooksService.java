@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +34,9 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
     private final DeliverySettings settings;
     private final BoundedExecutor senders;
     private final AttemptOutcomes outcomes;
+    private final RunningAttempts running = new RunningAttempts();
+    /** The last pass started attempts: a backlog is streaming through the senders. */
+    private volatile boolean streaming;
 
     public DeliverWebhooksService(WebhookDeliveryStore deliveries, WebhookEndpointRepository endpoints,
                                   WebhookOutbox outbox, WebhookTargetGuard guard, WebhookSender sender,
@@ -57,6 +61,16 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
      */
     @Override
     public int deliverDue() {
+        running.newPass();
+        int started = startDue();
+        if (started == 0 && streaming && running.awaitAnEnd(settings.senderWait())) {
+            started = startDue();   // an attempt ended while a backlog streams: its endpoint has room again
+        }
+        streaming = started > 0;
+        return started;
+    }
+
+    private int startDue() {
         if (senders.free() == 0 && settings.senderWait().isZero()) {
             return 0;
         }
@@ -97,10 +111,12 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
             throw e;
         }
         senders.release(group.size() - claimed.size());
+        Map<String, String> payloads = payloadsOf(claimed);
         for (int handed = 0; handed < claimed.size(); handed++) {
             Claimed delivery = claimed.get(handed);
-            if (!senders.run(() -> attempt(delivery.due(), delivery.token()))) {
+            if (!senders.run(running.track(() -> attempt(delivery.due(), delivery.token(), payloads)))) {
                 // their leases run out and another worker (or this one, restarted) takes them
+                running.notStarted();
                 senders.release(claimed.size() - handed - 1);
                 return handed;
             }
@@ -118,7 +134,21 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
     private record Claimed(Due due, String token) {
     }
 
-    private void attempt(Due due, String token) {
+    /**
+     * The bodies of the claimed deliveries' events, read once for the group rather than once per attempt while it
+     * holds its endpoint's slot; null when that read fails, and each attempt then reads its own.
+     */
+    private Map<String, String> payloadsOf(List<Claimed> claimed) {
+        try {
+            return outbox.payloads(claimed.stream().map(delivery -> delivery.due().eventId()).distinct().toList());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "reading the events of " + claimed.size() + " deliveries failed;"
+                    + " each attempt reads its own", e);
+            return null;
+        }
+    }
+
+    private void attempt(Due due, String token, Map<String, String> payloads) {
         try {
             Optional<WebhookEndpoint> endpoint = endpoints.findForDelivery(due.endpointId())
                     .filter(found -> found.status() == EndpointStatus.ENABLED);
@@ -127,18 +157,19 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
                 return;
             }
             Instant at = clock.instant();
-            outcomes.attempted(due, token, endpoint.get(), at, send(endpoint.get(), due, at));
+            outcomes.attempted(due, token, endpoint.get(), at, send(endpoint.get(), due, at, payloads));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "webhook delivery " + due.deliveryId()
                     + " could not be recorded; its lease runs out and it is attempted again", e);
         }
     }
 
-    private WebhookSender.Result send(WebhookEndpoint endpoint, Due due, Instant at) {
+    private WebhookSender.Result send(WebhookEndpoint endpoint, Due due, Instant at, Map<String, String> payloads) {
         if (guard.refusal(endpoint.url()).isPresent()) {   // again at every attempt: DNS answers change
             return WebhookSender.Result.failed(TARGET_REFUSED, 0);
         }
-        Optional<String> payload = outbox.payload(due.eventId());
+        Optional<String> payload = payloads == null ? outbox.payload(due.eventId())
+                : Optional.ofNullable(payloads.get(due.eventId()));
         if (payload.isEmpty()) {
             return WebhookSender.Result.failed(EVENT_MISSING, 0);
         }

@@ -7,7 +7,9 @@ import dev.refunds.domain.business.BusinessId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -63,7 +65,8 @@ public final class RelayWebhookEventsService implements RelayWebhookEventsUseCas
         // One transaction for the batch: one commit, not one per event. Instances relaying the same batch take
         // its events in the same order, so they wait for each other rather than deadlock.
         transactions.inTransaction(() -> {
-            wanted.forEach(this::fanOut);
+            Map<BusinessId, List<WebhookEndpoint>> endpointsOf = new HashMap<>();
+            wanted.forEach(event -> fanOut(event, endpointsOf.computeIfAbsent(event.businessId(), endpoints::list)));
             if (!unwanted.isEmpty()) {
                 outbox.markAllRelayed(unwanted, clock.instant());
             }
@@ -72,14 +75,17 @@ public final class RelayWebhookEventsService implements RelayWebhookEventsUseCas
         return events.size();
     }
 
-    /** One delivery per endpoint that wants the event, read again inside the transaction that claims it. */
-    private int fanOut(Unrelayed event) {
+    /**
+     * One delivery per endpoint that wants the event; {@code current} is the business's endpoints read again inside
+     * the transaction that claims it (once per business and batch, not once per event).
+     */
+    private int fanOut(Unrelayed event, List<WebhookEndpoint> current) {
         Instant now = clock.instant();
         if (!outbox.markRelayed(event.eventId(), now)) {
             return 0;   // another instance relayed it
         }
         int created = 0;
-        for (WebhookEndpoint endpoint : endpoints.list(event.businessId())) {
+        for (WebhookEndpoint endpoint : current) {
             if (wants(endpoint, event)) {
                 deliveries.insert(WebhookDelivery.pending(ids.newDeliveryId(), endpoint, event.eventId(),
                         event.type().orElseThrow(), schedule.attemptsMax(), now));

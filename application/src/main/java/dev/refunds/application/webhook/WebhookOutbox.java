@@ -4,7 +4,10 @@ import dev.refunds.application.view.RefundEventType;
 import dev.refunds.domain.business.BusinessId;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,13 @@ public interface WebhookOutbox {
 
     /** The webhook body stored with the event, exactly as it is sent and signed. */
     Optional<String> payload(String eventId);
+
+    /** The bodies of these events by event id, in one read where the store can; events gone are left out. */
+    default Map<String, String> payloads(Collection<String> eventIds) {
+        Map<String, String> found = new HashMap<>();
+        eventIds.forEach(eventId -> payload(eventId).ifPresent(payload -> found.put(eventId, payload)));
+        return found;
+    }
 
     /** An event waiting for the relay; {@code type} is empty for a type this version does not know. */
     record Unrelayed(String eventId, BusinessId businessId, Optional<RefundEventType> type, Instant occurredAt) {
