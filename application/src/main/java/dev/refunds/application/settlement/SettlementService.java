@@ -125,8 +125,7 @@ public final class SettlementService implements SettleRefundsUseCase {
             for (DueCheck check : due.stream().sorted(Comparator.comparing(c -> c.refund().id().value())).toList()) {
                 if (reversalWindowOver(check.refund(), now)) {
                     queue.stopChecks(check.refund().id());
-                } else if (queue.claimCheck(check.refund().id(), check.dueAt(),
-                        now.plus(settings.checkBackoff(check.attempts() + 1)))) {
+                } else if (queue.claimCheck(check.refund().id(), check.dueAt(), now.plus(nextGap(check)))) {
                     ours.add(check);
                 }
             }
@@ -146,6 +145,12 @@ public final class SettlementService implements SettleRefundsUseCase {
             LOG.log(System.Logger.Level.WARNING, "checking refund " + refund.id() + " failed; will retry", e);
             return Optional.empty();
         }
+    }
+
+    /** A completed refund is only watched for a reversal: the slowest pace, not the back-off of its settling. */
+    private Duration nextGap(DueCheck check) {
+        return check.refund().status() == RefundStatus.COMPLETED ? settings.checkEveryMax()
+                : settings.checkBackoff(check.attempts() + 1);
     }
 
     private boolean reversalWindowOver(Refund refund, Instant now) {

@@ -3,6 +3,7 @@ package dev.refunds.application.settlement;
 import dev.refunds.application.fakes.FakeWorld;
 import dev.refunds.application.fakes.InlineSlots;
 import dev.refunds.application.settlement.PaymentProcessor.ProcessorStatus;
+import dev.refunds.application.settlement.SettlementQueue.DueCheck;
 import dev.refunds.application.settlement.SettlementService.SettlementSettings;
 import dev.refunds.application.view.RefundEventType;
 import dev.refunds.domain.business.Business;
@@ -95,6 +96,28 @@ class ReversalCheckTest {
         processor.answer(refund.id(), new ProcessorStatus.Reversed(FailureCode.CARD_CLOSED, "too late"));
         settlement.checkDue();
         assertThat(world.storedRefund(refund).status()).isEqualTo(RefundStatus.COMPLETED);
+    }
+
+    /** README: a completed refund is asked about at the back-off's slowest pace, not 1 s, 2 s, 4 s … again. */
+    @Test
+    void a_completed_refund_is_asked_about_every_check_every_max() {
+        Refund refund = completedFullRefund();
+        for (int check = 0; check < 3; check++) {
+            Instant asked = world.clock.instant();
+            world.clock.set(nextCheckAt(refund).minusMillis(1));
+            assertThat(settlement.checkDue()).as("check %s before it is due", check).isZero();
+            world.clock.set(nextCheckAt(refund));
+            assertThat(settlement.checkDue()).as("check %s when due", check).isEqualTo(1);
+            if (check > 0) {
+                assertThat(Duration.between(asked, world.clock.instant())).isEqualTo(CHECK_EVERY_MAX);
+            }
+        }
+    }
+
+    private Instant nextCheckAt(Refund refund) {
+        return world.settlement.dueForCheck(Instant.parse("9999-01-01T00:00:00Z"), 1000).stream()
+                .filter(due -> due.refund().id().equals(refund.id())).map(DueCheck::dueAt).findFirst()
+                .orElseThrow(() -> new AssertionError("no check scheduled for " + refund.id()));
     }
 
     private Refund completedFullRefund() {
