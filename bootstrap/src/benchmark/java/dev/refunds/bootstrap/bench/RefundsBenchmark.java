@@ -825,8 +825,8 @@ public final class RefundsBenchmark {
                 + " after it (the benchmark's own threads count in it). Each figure says the 1-minute load just"
                 + " before it and the CPU cores that *other* processes used while it was measured.");
         r.add("- Service: `bootstrap/target/refunds-service.jar` (" + settings.revision + "; a copy of it is run),"
-                + " started with `java -jar` and no JVM"
-                + " options; database pool " + settings.poolSize + " connections (the default); settlement and webhook"
+                + " started as the README starts it, with `bootstrap/jvm.options` (class-data archive, serial"
+                + " collector, 128 MiB heap); database pool " + settings.poolSize + " connections (the default); settlement and webhook"
                 + " workers off for figures 1–3 and 5, on for 4.");
         r.add(String.format(Locale.ROOT, "- Load: HTTP/1.1 keep-alive connections from the benchmark's JVM (a"
                         + " separate process on the same machine), refunds of 1.00 BDT spread over %d payments;"
