@@ -45,7 +45,12 @@ public abstract class BusinessRepositoryContract {
     void an_unknown_id_or_the_same_id_in_another_case_names_nothing() {
         Business business = Rows.business(storage());
 
-        assertThat(storage().businesses().findById(new BusinessId(business.id().value().toUpperCase()))).isEmpty();
+        // Every letter's case swapped: an id whose random part has no letter still differs (its "HB_" prefix).
+        String otherCase = business.id().value().chars()
+                .map(c -> Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        assertThat(otherCase).isNotEqualTo(business.id().value());
+        assertThat(storage().businesses().findById(new BusinessId(otherCase))).isEmpty();
         assertThat(storage().businesses().findWithApiKeyHash(new BusinessId("HB_" + "f".repeat(12)))).isEmpty();
     }
 
