@@ -5,10 +5,6 @@ import dev.refunds.bootstrap.concurrency.SerialRefundModel.Decision;
 import dev.refunds.bootstrap.support.ApiResponse;
 import dev.refunds.bootstrap.support.JdbcSettings;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +63,12 @@ record HotPaymentAnswers(List<Decision> decisions, List<String> broken) {
 
     /** The refunds of the payment's refund.created events, in the order they were written. */
     static List<String> createdEvents(JdbcSettings database, String paymentId) {
-        return strings(database, "SELECT subject_id FROM outbox_events WHERE payment_id = ?"
+        return database.strings("SELECT subject_id FROM outbox_events WHERE payment_id = ?"
                 + " AND subject_type = 'refund' AND event_type = 'refund.created' ORDER BY seq", paymentId);
     }
 
     private static Optional<String> storedAnswer(JdbcSettings database, String scope, String key) {
-        return strings(database, "SELECT CONCAT(response_status, ' ', response_body) FROM idempotency_keys"
+        return database.strings("SELECT CONCAT(response_status, ' ', response_body) FROM idempotency_keys"
                 + " WHERE scope = ? AND idem_key = ?", scope, key).stream().findFirst();
     }
 
@@ -95,23 +91,5 @@ record HotPaymentAnswers(List<Decision> decisions, List<String> broken) {
         StringBuilder text = new StringBuilder();
         sharing.forEach(r -> text.append("\n  ").append(r.what()).append(" -> ").append(answers[r.index()]));
         return text.toString();
-    }
-
-    private static List<String> strings(JdbcSettings database, String sql, String... parameters) {
-        try (Connection connection = database.connect();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new AssertionError(sql + ": " + e, e);
-        }
     }
 }

@@ -2,6 +2,8 @@ package dev.refunds.bootstrap.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +27,24 @@ public record JdbcSettings(String url, String user, String password) {
             properties.put("sessionVariables", "wsrep_sync_wait=1");
         }
         return DriverManager.getConnection(url, properties);
+    }
+
+    /** The first column of every row {@code sql} returns, read through {@link #connect()}. */
+    public List<String> strings(String sql, Object... args) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     /**
