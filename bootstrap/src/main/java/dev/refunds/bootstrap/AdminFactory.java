@@ -12,6 +12,7 @@ import dev.refunds.application.audit.AuditedWrites;
 import dev.refunds.application.business.ApiKeyHasher;
 import dev.refunds.application.business.BusinessKeys;
 import dev.refunds.application.business.CreateBusinessUseCase;
+import dev.refunds.application.business.RecentMerchantKeys;
 import dev.refunds.application.business.RotateApiKeyService;
 import dev.refunds.application.dispute.DisputesUseCase;
 import dev.refunds.application.operator.AdminAuthenticator;
@@ -51,8 +52,8 @@ final class AdminFactory {
 
     @Singleton
     RotateApiKeyService rotateApiKey(BusinessKeys keys, IdGenerator ids, ApiKeyHasher hasher,
-                                     Transactions transactions, Clock clock) {
-        return new RotateApiKeyService(keys, ids, hasher, transactions, clock);
+                                     Transactions transactions, Clock clock, RecentMerchantKeys recent) {
+        return new RotateApiKeyService(keys, ids, hasher, transactions, clock, recent);
     }
 
     @Singleton

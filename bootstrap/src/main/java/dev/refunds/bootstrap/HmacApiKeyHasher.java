@@ -24,17 +24,18 @@ final class HmacApiKeyHasher implements ApiKeyHasher {
 
     static final String SETTING = "REFUNDS_API_KEY_SECRET";
 
-    private final SecretKeySpec key;
+    /** A Mac per thread and secret: looking the algorithm up again for every request showed in the profile. */
+    private final ThreadLocal<Mac> key;
     /** During a rotation: the old secret, so keys hashed with it keep working (README, "Secrets"). */
-    private final Optional<SecretKeySpec> previousKey;
+    private final Optional<ThreadLocal<Mac>> previousKey;
     private final SharedSecret sharedSecret;
 
     HmacApiKeyHasher(DataFolderSecrets secrets, @Nullable @Value("${refunds.api-key-secret:}") String configured,
                      @Nullable @Value("${refunds.api-key-secret-previous:}") String previous) {
         String secret = secrets.secret(configured, FILE, "API key hashing secret");
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.key = macs(secret);
         this.previousKey = previous == null || previous.isBlank() ? Optional.empty()
-                : Optional.of(new SecretKeySpec(previous.strip().getBytes(StandardCharsets.UTF_8), ALGORITHM));
+                : Optional.of(macs(previous.strip()));
         this.sharedSecret = SharedSecret.of(SETTING, secret, previous, secrets.generatedIn(configured, FILE));
         hash("self-check");   // fail at start-up, not on the first request, if the JDK lacks the algorithm
     }
@@ -48,14 +49,21 @@ final class HmacApiKeyHasher implements ApiKeyHasher {
         return hash(key, apiKey);
     }
 
-    private static String hash(SecretKeySpec key, String apiKey) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
+    private static String hash(ThreadLocal<Mac> key, String apiKey) {
+        return HexFormat.of().formatHex(key.get().doFinal(apiKey.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static ThreadLocal<Mac> macs(String secret) {
+        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        return ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+            }
+        });
     }
 
     @Override

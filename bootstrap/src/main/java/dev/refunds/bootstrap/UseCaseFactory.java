@@ -3,6 +3,7 @@ package dev.refunds.bootstrap;
 import dev.refunds.application.business.ApiKeyHasher;
 import dev.refunds.application.business.AuthenticateMerchantService;
 import dev.refunds.application.business.AuthenticateMerchantUseCase;
+import dev.refunds.application.business.RecentMerchantKeys;
 import dev.refunds.application.business.BusinessKeys;
 import dev.refunds.application.business.BusinessRepository;
 import dev.refunds.application.business.CreateBusinessService;
@@ -73,8 +74,15 @@ final class UseCaseFactory {
 
     @Singleton
     AuthenticateMerchantUseCase authenticateMerchant(BusinessRepository businesses, ApiKeyHasher hasher,
-                                                     BusinessKeys rotatedKeys, Clock clock) {
-        return new AuthenticateMerchantService(businesses, hasher, java.util.Optional.of(rotatedKeys), clock);
+                                                     BusinessKeys rotatedKeys, Clock clock,
+                                                     RecentMerchantKeys recent) {
+        return new AuthenticateMerchantService(businesses, hasher, java.util.Optional.of(rotatedKeys), clock, recent);
+    }
+
+    /** Spares the merchant read before most requests; a key revoked elsewhere still works here for the ttl. */
+    @Singleton
+    RecentMerchantKeys recentMerchantKeys(@Value("${refunds.api-key-cache-ttl:5s}") Duration ttl, Clock clock) {
+        return new RecentMerchantKeys(ttl, clock);
     }
 
     @Singleton

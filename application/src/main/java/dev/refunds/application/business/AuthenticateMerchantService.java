@@ -15,6 +15,7 @@ public final class AuthenticateMerchantService implements AuthenticateMerchantUs
     private final ApiKeyHasher hasher;
     private final Optional<BusinessKeys> rotatedKeys;
     private final Clock clock;
+    private final RecentMerchantKeys recent;
 
     public AuthenticateMerchantService(BusinessRepository businesses, ApiKeyHasher hasher) {
         this(businesses, hasher, Optional.empty(), Clock.systemUTC());
@@ -23,10 +24,17 @@ public final class AuthenticateMerchantService implements AuthenticateMerchantUs
     /** Also accepts a rotated-out key until it expires ({@code rotatedKeys}). */
     public AuthenticateMerchantService(BusinessRepository businesses, ApiKeyHasher hasher,
                                        Optional<BusinessKeys> rotatedKeys, Clock clock) {
+        this(businesses, hasher, rotatedKeys, clock, RecentMerchantKeys.none());
+    }
+
+    /** Also keeps a key the database just confirmed for a short while ({@code recent}). */
+    public AuthenticateMerchantService(BusinessRepository businesses, ApiKeyHasher hasher,
+                                       Optional<BusinessKeys> rotatedKeys, Clock clock, RecentMerchantKeys recent) {
         this.businesses = businesses;
         this.hasher = hasher;
         this.rotatedKeys = rotatedKeys;
         this.clock = clock;
+        this.recent = recent;
     }
 
     @Override
@@ -34,6 +42,22 @@ public final class AuthenticateMerchantService implements AuthenticateMerchantUs
         if (!present(clientId) || !present(businessId) || !present(apiKey)) {
             return Optional.empty();
         }
+        if (!recent.enabled()) {
+            return fromDatabase(clientId, businessId, apiKey).map(Confirmed::business);
+        }
+        String keyHash = hasher.hash(apiKey);
+        Optional<Business> known = recent.find(keyHash, businessId, clientId);
+        if (known.isPresent()) {
+            return known;
+        }
+        long mark = recent.mark();
+        Optional<Confirmed> confirmed = fromDatabase(clientId, businessId, apiKey);
+        // A rotated-out key is not kept: its grace ends at a time of its own, and it is rare.
+        confirmed.filter(Confirmed::currentKey).ifPresent(found -> recent.remember(keyHash, found.business(), mark));
+        return confirmed.map(Confirmed::business);
+    }
+
+    private Optional<Confirmed> fromDatabase(String clientId, String businessId, String apiKey) {
         Optional<StoredBusiness> stored = businesses.findWithApiKeyHash(new BusinessId(businessId));
         // The key is hashed and compared even for an unknown business, so timing does not tell ids apart.
         boolean keyMatches = hasher.matches(apiKey, stored.map(StoredBusiness::apiKeyHash).orElse(""));
@@ -41,7 +65,11 @@ public final class AuthenticateMerchantService implements AuthenticateMerchantUs
             return Optional.empty();
         }
         Business business = stored.get().business();
-        return business.clientId().value().equals(clientId) ? Optional.of(business) : Optional.empty();
+        return business.clientId().value().equals(clientId)
+                ? Optional.of(new Confirmed(business, keyMatches)) : Optional.empty();
+    }
+
+    private record Confirmed(Business business, boolean currentKey) {
     }
 
     /** Only a key that failed the current one pays for this second read. */

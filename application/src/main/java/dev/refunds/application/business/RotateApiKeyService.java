@@ -21,9 +21,17 @@ public final class RotateApiKeyService {
     private final ApiKeyHasher hasher;
     private final Transactions transactions;
     private final Clock clock;
+    private final RecentMerchantKeys recent;
 
     public RotateApiKeyService(BusinessKeys keys, IdGenerator ids, ApiKeyHasher hasher, Transactions transactions,
                                Clock clock) {
+        this(keys, ids, hasher, transactions, clock, RecentMerchantKeys.none());
+    }
+
+    /** Also drops the business's keys from {@code recent} once the rotation is over. */
+    public RotateApiKeyService(BusinessKeys keys, IdGenerator ids, ApiKeyHasher hasher, Transactions transactions,
+                               Clock clock, RecentMerchantKeys recent) {
+        this.recent = recent;
         this.keys = keys;
         this.ids = ids;
         this.hasher = hasher;
@@ -38,9 +46,13 @@ public final class RotateApiKeyService {
         }
         String apiKey = ids.newApiKey();
         String hash = hasher.hash(apiKey);
-        return transactions.inTransaction(() -> keys.lockCurrentKeyHash(businessId).map(current -> {
-            keys.replaceKey(businessId, hash, current, clock.instant().plus(oldKeyExpiresIn));
-            return apiKey;
-        }));
+        try {
+            return transactions.inTransaction(() -> keys.lockCurrentKeyHash(businessId).map(current -> {
+                keys.replaceKey(businessId, hash, current, clock.instant().plus(oldKeyExpiresIn));
+                return apiKey;
+            }));
+        } finally {
+            recent.forget(businessId);   // even after a failed commit: it may have committed
+        }
     }
 }
