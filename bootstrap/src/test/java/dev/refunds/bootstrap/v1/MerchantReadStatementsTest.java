@@ -57,7 +57,8 @@ class MerchantReadStatementsTest {
 
     /** The workers' own polling, and the pool's liveness check of a connection that sat idle for a while. */
     private static boolean background(Sent sent) {
-        return sent.sql().equals("SELECT 1") || !sent.thread().startsWith("io-executor-thread") && !sent.thread().startsWith("default-nioEventLoop");
+        return sent.sql().equals("SELECT 1") || !sent.thread().startsWith("io-executor-thread")
+                && !sent.thread().startsWith("default-nioEventLoop");
     }
 
     private static long merchantReads(List<Sent> sent) {
