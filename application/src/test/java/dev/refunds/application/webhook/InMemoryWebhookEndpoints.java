@@ -45,6 +45,12 @@ final class InMemoryWebhookEndpoints implements WebhookEndpointRepository {
     }
 
     @Override
+    public Optional<DeliveryTarget> targetOf(String endpointId) {
+        return findForDelivery(endpointId).map(endpoint -> new DeliveryTarget(endpoint,
+                failingSince.containsKey(endpointId)));
+    }
+
+    @Override
     public boolean delete(BusinessId businessId, String endpointId, Instant now) {
         return findById(businessId, endpointId).isPresent() && deleted.add(endpointId);
     }
