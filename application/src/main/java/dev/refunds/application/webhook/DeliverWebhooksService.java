@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,10 +110,9 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         }
         senders.release(group.size() - claimed.size());
         Map<String, String> payloads = payloadsOf(claimed);
-        Map<String, Optional<DeliveryTarget>> targets = targetsOf(claimed);
         for (int handed = 0; handed < claimed.size(); handed++) {
             Claimed delivery = claimed.get(handed);
-            if (!senders.run(running.track(() -> lanes.run(delivery, payloads, targets)))) {
+            if (!senders.run(running.track(() -> lanes.run(delivery, payloads)))) {
                 // their leases run out and another worker (or this one, restarted) takes them
                 running.notStarted();
                 senders.release(claimed.size() - handed - 1);
@@ -140,19 +138,6 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
             return outbox.payloads(claimed.stream().map(delivery -> delivery.due().eventId()).distinct().toList());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "reading the events of " + claimed.size() + " deliveries failed;"
-                    + " each attempt reads its own", e);
-            return null;
-        }
-    }
-
-    /** Where the claimed deliveries go, read once per endpoint; null when that read fails: each attempt reads. */
-    private Map<String, Optional<DeliveryTarget>> targetsOf(List<Claimed> claimed) {
-        Map<String, Optional<DeliveryTarget>> targets = new HashMap<>();
-        try {
-            claimed.forEach(delivery -> targets.computeIfAbsent(delivery.due().endpointId(), endpoints::targetOf));
-            return targets;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "reading the endpoints of " + claimed.size() + " deliveries failed;"
                     + " each attempt reads its own", e);
             return null;
         }

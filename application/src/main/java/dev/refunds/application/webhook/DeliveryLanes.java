@@ -36,22 +36,22 @@ final class DeliveryLanes {
     }
 
     /**
-     * Attempts {@code first}, then the deliveries its outcomes claim. {@code payloads} and {@code targets} are the
-     * claimed group's reads (null when a read failed: the attempt reads its own); a chained attempt reads its own.
+     * Attempts {@code first}, then the deliveries its outcomes claim. {@code payloads} are the claimed group's event
+     * bodies (null when that read failed: the attempt reads its own); a chained attempt reads its own. Every attempt
+     * reads its endpoint when it starts: one that starts after a {@code 410} or a disable sees it.
      */
-    void run(Claimed first, Map<String, String> payloads, Map<String, Optional<DeliveryTarget>> targets) {
-        Optional<Claimed> next = attempt(first, payloads, targets, CHAINED_MAX > 1);
+    void run(Claimed first, Map<String, String> payloads) {
+        Optional<Claimed> next = attempt(first, payloads, CHAINED_MAX > 1);
         for (int attempts = 2; next.isPresent(); attempts++) {
-            next = attempt(next.get(), null, null, attempts < CHAINED_MAX);
+            next = attempt(next.get(), null, attempts < CHAINED_MAX);
         }
     }
 
-    private Optional<Claimed> attempt(Claimed claimed, Map<String, String> payloads,
-                                      Map<String, Optional<DeliveryTarget>> targets, boolean claimNext) {
+    private Optional<Claimed> attempt(Claimed claimed, Map<String, String> payloads, boolean claimNext) {
         Due due = claimed.due();
         try {
-            Optional<DeliveryTarget> target = (targets == null ? endpoints.targetOf(due.endpointId())
-                    : targets.get(due.endpointId())).filter(found -> found.endpoint().status() == EndpointStatus.ENABLED);
+            Optional<DeliveryTarget> target = endpoints.targetOf(due.endpointId())
+                    .filter(found -> found.endpoint().status() == EndpointStatus.ENABLED);
             if (target.isEmpty()) {   // deleted or disabled since the delivery was made: stop without an attempt
                 outcomes.stopped(due, claimed.token());
                 return Optional.empty();

@@ -16,6 +16,8 @@ final class InMemoryWebhookEndpoints implements WebhookEndpointRepository {
     private final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
     private final Set<String> deleted = new HashSet<>();
     private final Map<String, Instant> failingSince = new LinkedHashMap<>();
+    /** Writes of a success to an endpoint's row: on a database each one queues on that row's lock. */
+    int successWrites;
 
     @Override
     public void insert(WebhookEndpoint endpoint) {
@@ -62,6 +64,7 @@ final class InMemoryWebhookEndpoints implements WebhookEndpointRepository {
 
     @Override
     public void recordSuccess(String endpointId) {
+        successWrites++;
         failingSince.remove(endpointId);
     }
 
