@@ -49,7 +49,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         this.settings = settings;
         this.senders = senders;
         this.lanes = new DeliveryLanes(endpoints, outbox, guard, sender, clock,
-                new AttemptOutcomes(deliveries, endpoints, transactions, clock, settings));
+                new AttemptOutcomes(deliveries, endpoints, transactions, clock, settings), senders);
     }
 
     /**

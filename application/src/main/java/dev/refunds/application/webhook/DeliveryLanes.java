@@ -1,5 +1,6 @@
 package dev.refunds.application.webhook;
 
+import dev.refunds.application.shared.BoundedExecutor;
 import dev.refunds.application.webhook.AttemptOutcomes.Claimed;
 import dev.refunds.application.webhook.WebhookDeliveryStore.Due;
 
@@ -11,8 +12,9 @@ import java.util.Optional;
 /**
  * What a sender does with a claimed delivery: reads where it goes, sends it outside any transaction, and writes the
  * outcome while the claim is ours. The outcome's transaction claims the endpoint's next due delivery, and the lane
- * goes on with it without waiting for the worker's next pass, up to {@link #CHAINED_MAX} attempts; then its sender
- * goes back to the pool, so the pass's fair order across endpoints gets it again.
+ * goes on with it without waiting for the worker's next pass, up to {@link #CHAINED_MAX} attempts (none once the
+ * senders shut down); then its sender goes back to the pool, so the pass's fair order across endpoints gets it
+ * again.
  */
 final class DeliveryLanes {
     static final int CHAINED_MAX = 64;
@@ -24,15 +26,17 @@ final class DeliveryLanes {
     private final WebhookSender sender;
     private final Clock clock;
     private final AttemptOutcomes outcomes;
+    private final BoundedExecutor senders;
 
     DeliveryLanes(WebhookEndpointRepository endpoints, WebhookOutbox outbox, WebhookTargetGuard guard,
-                  WebhookSender sender, Clock clock, AttemptOutcomes outcomes) {
+                  WebhookSender sender, Clock clock, AttemptOutcomes outcomes, BoundedExecutor senders) {
         this.endpoints = endpoints;
         this.outbox = outbox;
         this.guard = guard;
         this.sender = sender;
         this.clock = clock;
         this.outcomes = outcomes;
+        this.senders = senders;
     }
 
     /**
@@ -41,10 +45,15 @@ final class DeliveryLanes {
      * reads its endpoint when it starts: one that starts after a {@code 410} or a disable sees it.
      */
     void run(Claimed first, Map<String, String> payloads) {
-        Optional<Claimed> next = attempt(first, payloads, CHAINED_MAX > 1);
+        Optional<Claimed> next = attempt(first, payloads, goesOn(1));
         for (int attempts = 2; next.isPresent(); attempts++) {
-            next = attempt(next.get(), null, attempts < CHAINED_MAX);
+            next = attempt(next.get(), null, goesOn(attempts));
         }
+    }
+
+    /** Whether the lane claims another delivery after its {@code attempts}th; never while shutting down. */
+    private boolean goesOn(int attempts) {
+        return attempts < CHAINED_MAX && senders.accepting();
     }
 
     private Optional<Claimed> attempt(Claimed claimed, Map<String, String> payloads, boolean claimNext) {
