@@ -159,6 +159,23 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
         return pending.size();
     }
 
+    /** The store as it is now; running the result puts it back, as a rolled-back transaction would. */
+    synchronized Runnable snapshot() {
+        Map<String, WebhookDelivery> rows = new LinkedHashMap<>(deliveries);
+        Map<String, String> tokens = new LinkedHashMap<>(leaseTokens);
+        Map<String, Instant> until = new LinkedHashMap<>(leaseUntil);
+        return () -> {
+            synchronized (this) {
+                deliveries.clear();
+                deliveries.putAll(rows);
+                leaseTokens.clear();
+                leaseTokens.putAll(tokens);
+                leaseUntil.clear();
+                leaseUntil.putAll(until);
+            }
+        };
+    }
+
     synchronized List<WebhookDelivery> all() {
         return List.copyOf(deliveries.values());
     }
