@@ -52,8 +52,11 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
 
     @Override
     public List<Due> due(Instant now, int max, int perEndpoint) {
-        return rows.due(Times.millis(now), max, perEndpoint).stream()
-                .map(row -> new Due(row.deliveryId(), row.endpointId(), row.eventId(), row.attemptsLeft())).toList();
+        return rows.due(Times.millis(now), max, perEndpoint).stream().map(JdbcWebhookDeliveryStore::due).toList();
+    }
+
+    private static Due due(WebhookDeliveryRow row) {
+        return new Due(row.deliveryId(), row.endpointId(), row.eventId(), row.attemptsLeft());
     }
 
     @Override
@@ -64,6 +67,23 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
             return false;
         }
         return rows.claim(due.deliveryId(), leaseToken, nowMs, Times.millis(leaseUntil)) == 1;
+    }
+
+    @Override
+    public void holdEndpoint(String endpointId) {
+        endpointLocks.lock(endpointId);
+    }
+
+    @Override
+    public Optional<Due> claimNext(String endpointId, String leaseToken, Instant now, Instant leaseUntil,
+                                   int perEndpoint) {
+        long nowMs = Times.millis(now);
+        if (rows.inFlight(endpointId, nowMs) >= perEndpoint) {
+            return Optional.empty();
+        }
+        return rows.nextDue(endpointId, nowMs)
+                .filter(row -> rows.claim(row.deliveryId(), leaseToken, nowMs, Times.millis(leaseUntil)) == 1)
+                .map(JdbcWebhookDeliveryStore::due);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.refunds.persistence;
 
+import dev.refunds.application.webhook.DeliveryTarget;
 import dev.refunds.application.webhook.WebhookEndpoint;
 import dev.refunds.application.webhook.WebhookEndpointRepository;
 import dev.refunds.domain.business.BusinessId;
@@ -48,6 +49,11 @@ class JdbcWebhookEndpointRepository implements WebhookEndpointRepository {
     @Override
     public Optional<WebhookEndpoint> findForDelivery(String endpointId) {
         return rows.findLive(endpointId).map(WebhookEndpointRow::toDomain);
+    }
+
+    @Override
+    public Optional<DeliveryTarget> targetOf(String endpointId) {
+        return rows.findLive(endpointId).map(row -> new DeliveryTarget(row.toDomain(), row.failingSinceMs() != null));
     }
 
     @Override

@@ -45,6 +45,12 @@ interface WebhookDeliveryRows extends GenericRepository<WebhookDeliveryRow, Stri
             + " ORDER BY ranked.lane_rank, ranked.next_attempt_at_ms, ranked.seq LIMIT :limit")
     List<WebhookDeliveryRow> due(long nowMs, int limit, int perEndpoint);
 
+    /** The endpoint's earliest due delivery that nobody holds (index ix_webhook_deliveries_endpoint_due). */
+    @Query("SELECT * FROM webhook_deliveries WHERE endpoint_id = :endpointId AND status = 'PENDING'"
+            + " AND next_attempt_at_ms <= :nowMs AND (lease_until_ms IS NULL OR lease_until_ms < :nowMs)"
+            + " ORDER BY next_attempt_at_ms, seq LIMIT 1")
+    Optional<WebhookDeliveryRow> nextDue(String endpointId, long nowMs);
+
     /** Attempts to the endpoint whose lease still runs: read after the endpoint's row lock, so it is current. */
     @Query("SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = :endpointId AND lease_until_ms >= :nowMs"
             + " AND status = 'PENDING'")

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 @MappedEntity(value = "webhook_endpoints", escape = false)
 record WebhookEndpointRow(@Id String endpointId, String businessId, String url, String eventTypes,
                           String signingSecret, long createdAtMs, @Nullable Long deletedAtMs, String status,
-                          @Nullable String previousSecret, @Nullable Long previousSecretUntilMs) {
+                          @Nullable String previousSecret, @Nullable Long previousSecretUntilMs,
+                          @Nullable Long failingSinceMs) {
 
     static String eventTypesOf(Set<RefundEventType> events) {
         return events.stream().map(RefundEventType::wireName).collect(Collectors.joining(","));

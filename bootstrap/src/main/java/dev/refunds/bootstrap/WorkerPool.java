@@ -89,6 +89,11 @@ public final class WorkerPool implements BoundedExecutor, AutoCloseable {
     }
 
     @Override
+    public boolean accepting() {
+        return !executor.isShutdown();
+    }
+
+    @Override
     public void close() {
         executor.shutdown();
         try {

@@ -14,6 +14,11 @@ public interface BoundedExecutor {
     /** Slots free now. */
     int free();
 
+    /** False once the executor is shutting down: a task that could go on with more work should stop instead. */
+    default boolean accepting() {
+        return true;
+    }
+
     /**
      * Waits at most {@code wait} for one free slot, then takes every other free one too, at most {@code wanted} in
      * all; returns how many are now reserved for the caller (0: none came free in time).

@@ -2,6 +2,7 @@ package dev.refunds.application.webhook;
 
 import dev.refunds.application.shared.BoundedExecutor;
 import dev.refunds.application.shared.Transactions;
+import dev.refunds.application.webhook.AttemptOutcomes.Claimed;
 import dev.refunds.application.webhook.WebhookDeliveryStore.Due;
 
 import java.time.Clock;
@@ -27,13 +28,11 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
     private final WebhookDeliveryStore deliveries;
     private final WebhookEndpointRepository endpoints;
     private final WebhookOutbox outbox;
-    private final WebhookTargetGuard guard;
-    private final WebhookSender sender;
     private final Transactions transactions;
     private final Clock clock;
     private final DeliverySettings settings;
     private final BoundedExecutor senders;
-    private final AttemptOutcomes outcomes;
+    private final DeliveryLanes lanes;
     private final RunningAttempts running = new RunningAttempts();
     /** The last pass started attempts: a backlog is streaming through the senders. */
     private volatile boolean streaming;
@@ -45,13 +44,12 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.outbox = outbox;
-        this.guard = guard;
-        this.sender = sender;
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
         this.senders = senders;
-        this.outcomes = new AttemptOutcomes(deliveries, endpoints, transactions, clock, settings);
+        this.lanes = new DeliveryLanes(endpoints, outbox, guard, sender, clock,
+                new AttemptOutcomes(deliveries, endpoints, transactions, clock, settings), senders);
     }
 
     /**
@@ -114,7 +112,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         Map<String, String> payloads = payloadsOf(claimed);
         for (int handed = 0; handed < claimed.size(); handed++) {
             Claimed delivery = claimed.get(handed);
-            if (!senders.run(running.track(() -> attempt(delivery.due(), delivery.token(), payloads)))) {
+            if (!senders.run(running.track(() -> lanes.run(delivery, payloads)))) {
                 // their leases run out and another worker (or this one, restarted) takes them
                 running.notStarted();
                 senders.release(claimed.size() - handed - 1);
@@ -131,9 +129,6 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         return ordered;
     }
 
-    private record Claimed(Due due, String token) {
-    }
-
     /**
      * The bodies of the claimed deliveries' events, read once for the group rather than once per attempt while it
      * holds its endpoint's slot; null when that read fails, and each attempt then reads its own.
@@ -146,34 +141,5 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
                     + " each attempt reads its own", e);
             return null;
         }
-    }
-
-    private void attempt(Due due, String token, Map<String, String> payloads) {
-        try {
-            Optional<WebhookEndpoint> endpoint = endpoints.findForDelivery(due.endpointId())
-                    .filter(found -> found.status() == EndpointStatus.ENABLED);
-            if (endpoint.isEmpty()) {   // deleted or disabled since the delivery was made: stop without an attempt
-                outcomes.stopped(due, token);
-                return;
-            }
-            Instant at = clock.instant();
-            outcomes.attempted(due, token, endpoint.get(), at, send(endpoint.get(), due, at, payloads));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "webhook delivery " + due.deliveryId()
-                    + " could not be recorded; its lease runs out and it is attempted again", e);
-        }
-    }
-
-    private WebhookSender.Result send(WebhookEndpoint endpoint, Due due, Instant at, Map<String, String> payloads) {
-        if (guard.refusal(endpoint.url()).isPresent()) {   // again at every attempt: DNS answers change
-            return WebhookSender.Result.failed(TARGET_REFUSED, 0);
-        }
-        Optional<String> payload = payloads == null ? outbox.payload(due.eventId())
-                : Optional.ofNullable(payloads.get(due.eventId()));
-        if (payload.isEmpty()) {
-            return WebhookSender.Result.failed(EVENT_MISSING, 0);
-        }
-        return sender.send(new WebhookSender.Message(endpoint.url(), due.eventId(), at, payload.get(),
-                endpoint.secret(), endpoint.retiringSecretAt(at)));
     }
 }

@@ -37,6 +37,19 @@ public interface WebhookDeliveryStore {
     boolean claim(Due due, String leaseToken, Instant now, Instant leaseUntil, int perEndpoint);
 
     /**
+     * Holds the endpoint until the transaction ends, as {@link #claim} does: taken first by an outcome that claims
+     * the endpoint's next delivery, so outcomes and claims lock the endpoint before any delivery, in one order.
+     */
+    void holdEndpoint(String endpointId);
+
+    /**
+     * Claims the endpoint's earliest due delivery that nobody holds until {@code leaseUntil}, when fewer than
+     * {@code perEndpoint} attempts to it are in flight; empty otherwise. Call with the endpoint held
+     * ({@link #holdEndpoint}) in the same transaction.
+     */
+    Optional<Due> claimNext(String endpointId, String leaseToken, Instant now, Instant leaseUntil, int perEndpoint);
+
+    /**
      * Writes an attempt (when there is one) and the delivery's new state, and frees the claim; false, writing
      * nothing, when the claim is no longer {@code leaseToken}'s.
      */

@@ -22,6 +22,9 @@ public interface WebhookEndpointRepository {
     /** Where a claimed delivery goes; empty once the endpoint was deleted. */
     Optional<WebhookEndpoint> findForDelivery(String endpointId);
 
+    /** {@link #findForDelivery}, with whether the endpoint is failing: what an attempt needs, in one read. */
+    Optional<DeliveryTarget> targetOf(String endpointId);
+
     /** Locks the business's endpoints until the transaction ends: creations take turns, the limit holds. */
     void lockBusiness(BusinessId businessId);
 

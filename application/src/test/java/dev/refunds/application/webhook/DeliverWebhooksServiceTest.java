@@ -109,8 +109,9 @@ class DeliverWebhooksServiceTest {
 
         assertThat(small.deliver.deliverDue()).isEqualTo(2);
         assertThat(small.deliver.deliverDue()).isZero();
-        small.held.remove(0).run();
-        assertThat(small.deliver.deliverDue()).isEqualTo(1);
+        small.held.remove(0).run();   // its lane goes on through the three due deliveries left, on its sender
+        assertThat(small.deliveriesOf(endpoint)).filteredOn(d -> d.status() == DeliveryStatus.SUCCEEDED).hasSize(4);
+        assertThat(small.deliver.deliverDue()).isZero();
         small.holdSenders = false;
         small.held.forEach(Runnable::run);
         small.held.clear();

@@ -65,6 +65,29 @@ class EndpointLifecycleTest {
     }
 
     @Test
+    void a_success_to_an_endpoint_that_is_not_failing_writes_nothing_to_it_and_one_to_a_failing_endpoint_clears_it() {
+        WebhookEndpoint endpoint = world.endpoint(SHOP);
+        for (int i = 0; i < 3; i++) {
+            world.event(SHOP, REFUND_CREATED);
+        }
+        world.relayAndDeliver();
+        assertThat(world.sender.sent()).hasSize(3);
+        assertThat(world.endpoints.successWrites).isZero();
+
+        world.sender.then(Result.answered(500, 1));
+        world.event(SHOP, REFUND_CREATED);
+        world.relayAndDeliver();
+        assertThat(world.endpoints.targetOf(endpoint.id()).orElseThrow().failing()).isTrue();
+        world.clock.advance(Duration.ofMinutes(10));   // past the retry's delay
+        world.relayAndDeliver();
+
+        assertThat(world.endpoints.successWrites).isEqualTo(1);
+        assertThat(world.endpoints.targetOf(endpoint.id()).orElseThrow().failing()).isFalse();
+        assertThat(world.deliveriesOf(endpoint)).extracting(WebhookDelivery::status)
+                .containsOnly(DeliveryStatus.SUCCEEDED);
+    }
+
+    @Test
     void retry_after_moves_the_next_attempt_no_earlier_than_asked_and_no_later_than_the_longest_step() {
         WebhookEndpoint endpoint = world.endpoint(SHOP);
         world.event(SHOP, REFUND_CREATED);

@@ -101,6 +101,23 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
     }
 
     @Override
+    public void holdEndpoint(String endpointId) {
+        // every call of this store runs under its monitor: one at a time, as under the endpoint's row lock
+    }
+
+    @Override
+    public synchronized Optional<Due> claimNext(String endpointId, String leaseToken, Instant now, Instant until,
+                                                int perEndpoint) {
+        Optional<Due> next = due(now, Integer.MAX_VALUE, perEndpoint).stream()
+                .filter(due -> due.endpointId().equals(endpointId)).findFirst();
+        next.ifPresent(due -> {
+            leaseTokens.put(due.deliveryId(), leaseToken);
+            leaseUntil.put(due.deliveryId(), until);
+        });
+        return next;
+    }
+
+    @Override
     public synchronized boolean finish(String deliveryId, String leaseToken, Optional<DeliveryAttempt> attempt,
                                        DeliveryStatus status, int attemptsLeft, Optional<Instant> nextAttemptAt) {
         if (!leaseToken.equals(leaseTokens.get(deliveryId))) {
@@ -140,6 +157,23 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
                 .filter(d -> d.endpointId().equals(endpointId) && d.status() == DeliveryStatus.PENDING).toList();
         pending.forEach(old -> replace(old, DeliveryStatus.FAILED, old.attemptsLeft(), Optional.empty()));
         return pending.size();
+    }
+
+    /** The store as it is now; running the result puts it back, as a rolled-back transaction would. */
+    synchronized Runnable snapshot() {
+        Map<String, WebhookDelivery> rows = new LinkedHashMap<>(deliveries);
+        Map<String, String> tokens = new LinkedHashMap<>(leaseTokens);
+        Map<String, Instant> until = new LinkedHashMap<>(leaseUntil);
+        return () -> {
+            synchronized (this) {
+                deliveries.clear();
+                deliveries.putAll(rows);
+                leaseTokens.clear();
+                leaseTokens.putAll(tokens);
+                leaseUntil.clear();
+                leaseUntil.putAll(until);
+            }
+        };
     }
 
     synchronized List<WebhookDelivery> all() {

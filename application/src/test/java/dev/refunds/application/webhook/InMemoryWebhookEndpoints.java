@@ -16,6 +16,8 @@ final class InMemoryWebhookEndpoints implements WebhookEndpointRepository {
     private final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
     private final Set<String> deleted = new HashSet<>();
     private final Map<String, Instant> failingSince = new LinkedHashMap<>();
+    /** Writes of a success to an endpoint's row: on a database each one queues on that row's lock. */
+    int successWrites;
 
     @Override
     public void insert(WebhookEndpoint endpoint) {
@@ -45,6 +47,12 @@ final class InMemoryWebhookEndpoints implements WebhookEndpointRepository {
     }
 
     @Override
+    public Optional<DeliveryTarget> targetOf(String endpointId) {
+        return findForDelivery(endpointId).map(endpoint -> new DeliveryTarget(endpoint,
+                failingSince.containsKey(endpointId)));
+    }
+
+    @Override
     public boolean delete(BusinessId businessId, String endpointId, Instant now) {
         return findById(businessId, endpointId).isPresent() && deleted.add(endpointId);
     }
@@ -56,6 +64,7 @@ final class InMemoryWebhookEndpoints implements WebhookEndpointRepository {
 
     @Override
     public void recordSuccess(String endpointId) {
+        successWrites++;
         failingSince.remove(endpointId);
     }
 
