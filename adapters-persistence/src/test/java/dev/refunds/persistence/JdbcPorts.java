@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,7 +44,9 @@ final class JdbcPorts {
             settings.put("datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED");
             settings.put("flyway.datasources.default.enabled", true);
             settings.put("flyway.datasources.default.locations", "classpath:db/migration");
-            ports = new JdbcPorts(ApplicationContext.run(settings), settings);
+            ApplicationContext context = ApplicationContext.run(settings);
+            context.registerSingleton(Clock.class, Clock.systemUTC());   // the sandbox processor's; bootstrap's elsewhere
+            ports = new JdbcPorts(context, settings);
             STARTED.put(backend, ports);
         }
         return ports;

@@ -19,7 +19,10 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,15 +67,11 @@ class SandboxProcessor implements PaymentProcessor {
 
     /** Records a new refund; false when another submit of the same refund recorded it first. */
     private boolean receive(RefundId refundId, Money amount) {
-        Instant now = clock.instant();
-        long suffix = amount.minorUnits() % 100;
-        boolean fails = suffix == FAILING_MINOR_UNITS_SUFFIX;
-        boolean reversed = suffix == REVERSED_MINOR_UNITS_SUFFIX;
+        SandboxLedgerBatch.Received row = SandboxLedgerBatch.Received.of(refundId, amount, clock.instant(),
+                settleDelay);
         try {
-            ledger.receive(refundId.value(), amount.minorUnits(), amount.currency().getCurrencyCode(),
-                    Times.millis(now), Times.millis(now.plus(settleDelay)),
-                    fails ? "FAILED" : reversed ? "REVERSED" : "SUCCEEDED", fails ? FAILURE_REASON : null,
-                    reversed ? Times.millis(now.plus(settleDelay).plus(settleDelay)) : null);
+            ledger.receive(row.refundId(), row.amountMinor(), row.currency(), row.receivedAtMs(), row.settleAtMs(),
+                    row.outcome(), row.failureReason(), row.reverseAtMs());
             return true;
         } catch (io.micronaut.data.exceptions.DataAccessException e) {
             if (DuplicateKeys.isDuplicateKey(e)) {
@@ -82,13 +81,49 @@ class SandboxProcessor implements PaymentProcessor {
         }
     }
 
+    /** The whole batch in one transaction; one by one when that fails (a simultaneous submit of one of them). */
+    @Override
+    public Map<RefundId, String> submitAll(List<Submission> submissions) {
+        try {
+            transactions.executeWrite(status -> {
+                SandboxLedgerBatch.receiveAll(status.getConnection(), submissions, clock.instant(), settleDelay);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            System.getLogger(SandboxProcessor.class.getName()).log(System.Logger.Level.INFO, "sandbox: "
+                    + submissions.size() + " submits in one transaction failed; taking them one by one", e);
+            return PaymentProcessor.super.submitAll(submissions);
+        }
+        Map<RefundId, String> references = new LinkedHashMap<>();
+        submissions.forEach(submission -> references.put(submission.refundId(),
+                SandboxReferences.processorReference(submission.refundId())));
+        return references;
+    }
+
     @Override
     public ProcessorStatus status(RefundId refundId) {
-        Optional<LedgerRow> row = transactions.executeRead(status -> ledger.find(refundId.value()));
+        return statusOf(refundId, transactions.executeRead(status -> ledger.find(refundId.value())), clock.millis());
+    }
+
+    /** One query for the whole batch. */
+    @Override
+    public Map<RefundId, ProcessorStatus> statusAll(List<RefundId> refundIds) {
+        if (refundIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, LedgerRow> rows = new HashMap<>();
+        transactions.executeRead(status -> ledger.findAll(refundIds.stream().map(RefundId::value).toList()))
+                .forEach(row -> rows.put(row.refundId(), row));
+        long nowMs = clock.millis();
+        Map<RefundId, ProcessorStatus> statuses = new LinkedHashMap<>();
+        refundIds.forEach(id -> statuses.put(id, statusOf(id, Optional.ofNullable(rows.get(id.value())), nowMs)));
+        return statuses;
+    }
+
+    private static ProcessorStatus statusOf(RefundId refundId, Optional<LedgerRow> row, long nowMs) {
         if (row.isEmpty()) {
             return new ProcessorStatus.Unknown();
         }
-        long nowMs = clock.millis();
         if (nowMs < row.get().settleAtMs()) {
             return new ProcessorStatus.Pending();
         }
@@ -136,6 +171,9 @@ class SandboxProcessor implements PaymentProcessor {
 
         @Query("SELECT * FROM sandbox_processor_refunds WHERE refund_id = :refundId")
         Optional<LedgerRow> find(String refundId);
+
+        @Query("SELECT * FROM sandbox_processor_refunds WHERE refund_id IN (:refundIds)")
+        List<LedgerRow> findAll(List<String> refundIds);
 
         @Query("SELECT * FROM sandbox_processor_refunds WHERE settle_at_ms < :untilMs AND settle_at_ms >= :atMs"
                 + " AND (settle_at_ms > :atMs OR refund_id > :refundId) ORDER BY settle_at_ms, refund_id LIMIT :limit")

@@ -5,7 +5,9 @@ import dev.refunds.domain.payment.FailureCode;
 import dev.refunds.domain.payment.RefundId;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +25,45 @@ public interface PaymentProcessor {
 
     /** What the processor knows of the refund now. Throws when the call failed. */
     ProcessorStatus status(RefundId refundId);
+
+    /**
+     * Hands several refunds over, as {@link #submit} would one by one (which this default does): answers the
+     * processor's id of every refund it took. A refund missing from the answer was not taken (its call failed) and
+     * is sent again later with the same key. A processor that takes a batch in one call overrides this.
+     */
+    default Map<RefundId, String> submitAll(List<Submission> submissions) {
+        Map<RefundId, String> references = new LinkedHashMap<>();
+        for (Submission submission : submissions) {
+            try {
+                references.put(submission.refundId(), submit(submission.refundId(), submission.amount()));
+            } catch (RuntimeException e) {
+                System.getLogger(PaymentProcessor.class.getName()).log(System.Logger.Level.WARNING,
+                        "sending refund " + submission.refundId() + " failed; will retry", e);
+            }
+        }
+        return references;
+    }
+
+    /**
+     * What the processor knows of each refund now, as {@link #status} would one by one (which this default does);
+     * a refund missing from the answer was not heard about (its call failed) and is asked about again later.
+     */
+    default Map<RefundId, ProcessorStatus> statusAll(List<RefundId> refundIds) {
+        Map<RefundId, ProcessorStatus> statuses = new LinkedHashMap<>();
+        for (RefundId refundId : refundIds) {
+            try {
+                statuses.put(refundId, status(refundId));
+            } catch (RuntimeException e) {
+                System.getLogger(PaymentProcessor.class.getName()).log(System.Logger.Level.WARNING,
+                        "checking refund " + refundId + " failed; will retry", e);
+            }
+        }
+        return statuses;
+    }
+
+    /** One refund to hand over: its id is the idempotency key. */
+    record Submission(RefundId refundId, Money amount) {
+    }
 
     /**
      * What the processor settled (completed or failed) after {@code after} and before {@code until}, in the order

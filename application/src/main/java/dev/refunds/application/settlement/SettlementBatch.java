@@ -34,11 +34,14 @@ final class SettlementBatch {
     private final Transactions transactions;
     private final BoundedExecutor workers;
     private final Duration wait;
+    /** The workers' slots, counted while none is busy: free() just after a pass may still miss a slot or two. */
+    private final int slots;
 
     SettlementBatch(Transactions transactions, BoundedExecutor workers, Duration wait) {
         this.transactions = transactions;
         this.workers = workers;
         this.wait = wait;
+        this.slots = Math.max(1, workers.free());
     }
 
     /**
@@ -81,6 +84,23 @@ final class SettlementBatch {
     <T> int writeAll(List<T> items, Function<T, Refund> refundOf, String what, Consumer<T> write) {
         return callAll(parts(items, refundOf), part -> Optional.of(writePart(part, refundOf, what, write)))
                 .stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * Runs {@code call} on the items a part per worker, each part in the items' order, and waits as
+     * {@link #callAll} does: a processor that takes a batch in one call gets one call per worker, not per refund,
+     * and one that takes them one by one still has every worker calling at once.
+     */
+    <T, R> List<R> callInParts(List<T> items, Function<List<T>, List<R>> call) {
+        int count = Math.max(1, Math.min(slots, items.size()));
+        List<List<T>> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < items.size(); i++) {
+            parts.get(i % count).add(items.get(i));
+        }
+        return callAll(parts, part -> Optional.of(call.apply(part))).stream().flatMap(List::stream).toList();
     }
 
     /** The items in at most as many parts as there are free workers, each payment's items in one part. */

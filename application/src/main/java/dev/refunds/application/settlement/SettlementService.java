@@ -2,7 +2,8 @@ package dev.refunds.application.settlement;
 
 import dev.refunds.application.payment.PaymentRepository;
 import dev.refunds.application.refund.RefundMover;
-import dev.refunds.application.settlement.PaymentProcessor.ProcessorStatus;
+import dev.refunds.application.settlement.ProcessorCalls.Answer;
+import dev.refunds.application.settlement.ProcessorCalls.Sent;
 import dev.refunds.application.settlement.SettlementQueue.DueCheck;
 import dev.refunds.application.shared.BoundedExecutor;
 import dev.refunds.application.shared.Transactions;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,13 +28,11 @@ import java.util.Set;
  * Safe with any number of workers on one database: a send is claimed under the payment's lock, a check by a
  * compare-and-set on its due time, and every status change re-reads the refund under the lock. A pass splits its
  * batch over the {@code workers} executor: each worker claims its part in one transaction, the processor calls run
- * at once (a processor call takes its time), and each part's answers are written in one transaction.
+ * at once, a part per worker in one batch call (a processor call takes its time), and each part's answers are
+ * written in one transaction.
  */
 public final class SettlementService implements SettleRefundsUseCase {
-    private static final System.Logger LOG = System.getLogger(SettlementService.class.getName());
-
     private final SettlementQueue queue;
-    private final PaymentProcessor processor;
     private final PaymentRepository payments;
     private final RefundMover mover;
     private final Transactions transactions;
@@ -42,12 +40,12 @@ public final class SettlementService implements SettleRefundsUseCase {
     private final SettlementSettings settings;
     private final ProcessorAnswers answers;
     private final SettlementBatch batch;
+    private final ProcessorCalls calls;
 
     public SettlementService(SettlementQueue queue, PaymentProcessor processor, PaymentRepository payments,
                              RefundMover mover, Transactions transactions, Clock clock, SettlementSettings settings,
                              BoundedExecutor workers) {
         this.queue = queue;
-        this.processor = processor;
         this.payments = payments;
         this.mover = mover;
         this.transactions = transactions;
@@ -55,6 +53,7 @@ public final class SettlementService implements SettleRefundsUseCase {
         this.settings = settings;
         this.answers = new ProcessorAnswers(processor, mover, transactions, clock);
         this.batch = new SettlementBatch(transactions, workers, settings.sendLease());
+        this.calls = new ProcessorCalls(processor, answers, batch);
     }
 
     @Override
@@ -62,15 +61,7 @@ public final class SettlementService implements SettleRefundsUseCase {
         List<Refund> claimed = batch.claimOnWorkers(queue.dueForSending(clock.instant(), settings.batchSize()),
                 refund -> refund, this::claimForSending);
         // The processor calls happen outside any transaction; only their outcomes are written, under the locks.
-        List<Sent> sent = batch.callAll(claimed, refund -> {
-            try {
-                return Optional.of(new Sent(refund, processor.submit(refund.id(), refund.amount())));
-            } catch (RuntimeException e) {
-                // The claim's lease runs out and a later pass sends it again, with the same idempotency key.
-                LOG.log(System.Logger.Level.WARNING, "sending refund " + refund.id() + " failed; will retry", e);
-                return Optional.empty();
-            }
-        });
+        List<Sent> sent = calls.submit(claimed);
         return batch.writeAll(sent, Sent::refund, "recording the sending", this::recordSent);
     }
 
@@ -110,7 +101,7 @@ public final class SettlementService implements SettleRefundsUseCase {
             return 0;
         }
         List<DueCheck> claimed = batch.claimOnWorkers(due, DueCheck::refund, checks -> claimChecks(checks, now));
-        List<Answer> heard = batch.callAll(claimed, check -> ask(check.refund()));
+        List<Answer> heard = calls.ask(claimed);
         int stopped = (int) due.stream().filter(check -> reversalWindowOver(check.refund(), now)).count();
         batch.writeAll(heard.stream().filter(answer -> ProcessorAnswers.changes(answer.refund(), answer.status()))
                 .toList(), Answer::refund, "recording a processor's answer", answer -> answers.apply(answer.refund(),
@@ -133,20 +124,6 @@ public final class SettlementService implements SettleRefundsUseCase {
         });
     }
 
-    /** The processor's answer; a send it lost is made again at once, outside any transaction. */
-    private Optional<Answer> ask(Refund refund) {
-        try {
-            ProcessorStatus status = processor.status(refund.id());
-            if (status instanceof ProcessorStatus.Unknown) {
-                answers.apply(refund, status);
-            }
-            return Optional.of(new Answer(refund, status));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "checking refund " + refund.id() + " failed; will retry", e);
-            return Optional.empty();
-        }
-    }
-
     /** A completed refund is only watched for a reversal: the slowest pace, not the back-off of its settling. */
     private Duration nextGap(DueCheck check) {
         return check.refund().status() == RefundStatus.COMPLETED ? settings.checkEveryMax()
@@ -156,12 +133,6 @@ public final class SettlementService implements SettleRefundsUseCase {
     private boolean reversalWindowOver(Refund refund, Instant now) {
         return refund.status() == RefundStatus.COMPLETED
                 && !now.isBefore(refund.completedAt().orElseThrow().plus(settings.reversalWindow()));
-    }
-
-    private record Sent(Refund refund, String reference) {
-    }
-
-    private record Answer(Refund refund, ProcessorStatus status) {
     }
 
     /**
