@@ -12,12 +12,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A new key, the usual case, takes one transaction: the key is inserted first, then the action runs and its
- * response is written onto the key, and one commit keeps both. A concurrent request with the same key waits on
- * its own insert of the key until the first commits (API.md allows that bounded wait and a replay instead of a
- * {@code 409}), then finds the key and replays; if the first rolled back, the second's insert goes through. The
- * key is taken before the action, so a replay never runs the action, and a crash rolls everything back and
- * leaves no key. Only a key that exists already takes the two-step path below.
+ * A new key, the usual case, takes one transaction and one write of the key: the action runs, then the key is
+ * inserted already completed with its response, and one commit keeps both. A concurrent request with the same key
+ * that inserts first makes this insert fail (or wait for the other's commit, then fail); this transaction then
+ * rolls back whole, and the key, now found, is replayed or refused below (API.md allows that bounded wait and a
+ * replay instead of a {@code 409}). So at most one execution per key commits, a crash leaves neither key nor
+ * change, and a request whose key exists runs its action only in a transaction that rolls back.
  *
  * <p>Two steps. First, in its own short transaction, the key is claimed: inserted with an owner token and a lease,
  * or found (then replayed, refused as reused, or reported in progress). Second, the action runs in a transaction
@@ -100,8 +100,6 @@ public final class IdempotencyService implements IdempotencyUseCase {
             return Optional.of(transactions.inTransaction(() -> newKey(scope, key, requestHash, token, action)));
         } catch (KeyExistsException exists) {
             return Optional.empty();
-        } catch (ClaimLostException lost) {
-            return Optional.of(new IdempotentOutcome.InProgress());
         } catch (RuntimeException failed) {
             if (existsNow(scope, key, failed)) {
                 return Optional.empty();
@@ -110,16 +108,12 @@ public final class IdempotencyService implements IdempotencyUseCase {
         }
     }
 
-    /** Inside the caller's transaction: inserts the key, runs the action, keeps its response on the key. */
+    /** Inside the caller's transaction: runs the action, then writes the key with its response. */
     private IdempotentOutcome newKey(String scope, String key, String requestHash, String token,
                                      Supplier<StoredResponse> action) {
-        Instant now = clock.instant();
-        if (!store.insert(scope, key, requestHash, token, now.plus(lease), now)) {
-            throw new KeyExistsException();
-        }
         StoredResponse response = action.get();
-        if (!store.complete(scope, key, token, response)) {
-            throw new ClaimLostException();   // only where a store lets others see the uncommitted key
+        if (!store.insertCompleted(scope, key, requestHash, token, response, clock.instant())) {
+            throw new KeyExistsException();
         }
         return new IdempotentOutcome.Executed(response);
     }
@@ -133,16 +127,12 @@ public final class IdempotencyService implements IdempotencyUseCase {
         }
     }
 
-    /** Empty when the claim is ours; otherwise what the caller answers instead of running the action. */
+    /**
+     * Empty when the claim is ours; otherwise what the caller answers instead of running the action. Only a key
+     * found to exist comes here, so the key is read and locked first: an insert that fails on it first would leave
+     * a shared lock on the row that the locking read must then upgrade, and two requests doing so deadlock.
+     */
     private Optional<IdempotentOutcome> claim(String scope, String key, String requestHash, String token) {
-        // Most keys are new: one insert claims them. The insert runs alone in its transaction, so a duplicate
-        // holds no lock on the existing row when the key is then read and locked to decide.
-        if (transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            return store.insert(scope, key, requestHash, token, now.plus(lease), now);
-        })) {
-            return Optional.empty();
-        }
         for (int attempt = 1; attempt <= CLAIM_ATTEMPTS_MAX; attempt++) {
             Optional<Optional<IdempotentOutcome>> decided = transactions.inTransaction(() -> {
                 Instant now = clock.instant();

@@ -17,6 +17,13 @@ public interface IdempotencyStore {
     /** Claims a new key; false when another request inserted it first. */
     boolean insert(String scope, String key, String requestHash, String ownerToken, Instant leaseUntil, Instant now);
 
+    /**
+     * Writes a new key already completed with its response (a key whose request ran in this same transaction);
+     * false when another request inserted the key first.
+     */
+    boolean insertCompleted(String scope, String key, String requestHash, String ownerToken, StoredResponse response,
+                            Instant now);
+
     /** Takes over a claim whose lease ran out (its owner crashed or hung). */
     void takeOver(String scope, String key, String ownerToken, Instant leaseUntil);
 

@@ -47,6 +47,25 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
+    void a_key_written_completed_replays_its_response_and_a_second_write_finds_it_taken() {
+        assertThat(tx(() -> store().insertCompleted(scope, "k1", "hash-a", "owner-1", CREATED, T0))).isTrue();
+        assertThat(tx(() -> store().insertCompleted(scope, "k1", "hash-b", "owner-2", CREATED, T0))).isFalse();
+        assertThat(tx(() -> store().insert(scope, "k1", "hash-b", "owner-2", LEASE, T0))).isFalse();
+
+        assertThat(read("k1")).contains(new KeyRecord("hash-a", "owner-1", T0, Optional.of(CREATED)));
+        assertThat(tx(() -> store().complete(scope, "k1", "owner-1", new StoredResponse(200, "{}")))).isFalse();
+        assertThat(read("k1").flatMap(KeyRecord::response)).contains(CREATED);
+    }
+
+    @Test
+    void a_claimed_key_cannot_be_written_completed_by_another_request() {
+        tx(() -> store().insert(scope, "k1", "hash-a", "owner-1", LEASE, T0));
+
+        assertThat(tx(() -> store().insertCompleted(scope, "k1", "hash-a", "owner-2", CREATED, T0))).isFalse();
+        assertThat(read("k1")).contains(new KeyRecord("hash-a", "owner-1", LEASE, Optional.empty()));
+    }
+
+    @Test
     void keys_that_differ_only_in_case_are_two_keys() {
         assertThat(tx(() -> store().insert(scope, "ABC", "hash-a", "owner-1", LEASE, T0))).isTrue();
         assertThat(tx(() -> store().insert(scope, "abc", "hash-b", "owner-2", LEASE, T0))).isTrue();
