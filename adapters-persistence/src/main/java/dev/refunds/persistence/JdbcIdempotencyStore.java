@@ -43,6 +43,14 @@ class JdbcIdempotencyStore implements IdempotencyStore {
                 response.status(), response.body()));
     }
 
+    @Override
+    public boolean insertAllCompleted(List<CompletedKey> keys) {
+        List<IdempotencyKeyRow> completed = keys.stream().map(key -> new IdempotencyKeyRow(key.key(), key.scope(),
+                key.requestHash(), key.ownerToken(), Times.millis(key.now()), key.response().status(),
+                key.response().body(), Times.millis(key.now()))).toList();
+        return completed.isEmpty() || inserted(() -> rows.saveAll(completed));
+    }
+
     /** Runs {@code insert}; false when the key exists, after waiting out another open transaction's insert. */
     private static boolean inserted(Runnable insert) {
         long giveUpAt = System.nanoTime() + OPEN_INSERT_WAIT_NANOS;

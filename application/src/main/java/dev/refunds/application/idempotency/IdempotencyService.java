@@ -1,12 +1,16 @@
 package dev.refunds.application.idempotency;
 
+import dev.refunds.application.idempotency.IdempotencyStore.CompletedKey;
 import dev.refunds.application.idempotency.IdempotencyStore.KeyRecord;
+import dev.refunds.application.shared.GroupBatch;
 import dev.refunds.application.shared.GroupCommit;
 import dev.refunds.application.shared.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -50,7 +54,8 @@ public final class IdempotencyService implements IdempotencyUseCase {
     /**
      * A new key's transaction is shared with the requests of the group queued behind it; a key that exists (found
      * in the shared transaction, which then fails for all of them) or any other failure sends each request of that
-     * batch down {@link #execute(String, String, String, Supplier)} alone, where the key is replayed or refused.
+     * batch down {@link #execute(String, String, String, Supplier)} alone, where the key is replayed or refused. A
+     * batch writes its keys together at its end.
      */
     @Override
     public IdempotentOutcome execute(String scope, String key, String requestHash, Object group,
@@ -112,10 +117,21 @@ public final class IdempotencyService implements IdempotencyUseCase {
     private IdempotentOutcome newKey(String scope, String key, String requestHash, String token,
                                      Supplier<StoredResponse> action) {
         StoredResponse response = action.get();
-        if (!store.insertCompleted(scope, key, requestHash, token, response, clock.instant())) {
+        CompletedKey completed = new CompletedKey(scope, key, requestHash, token, response, clock.instant());
+        Optional<GroupBatch> batch = GroupBatch.current();
+        if (batch.isPresent()) {
+            batch.get().state(CompletedKey.class, ArrayList<CompletedKey>::new, this::insertAll).add(completed);
+        } else if (!store.insertCompleted(scope, key, requestHash, token, response, completed.now())) {
             throw new KeyExistsException();
         }
         return new IdempotentOutcome.Executed(response);
+    }
+
+    /** A batch's keys, at its end: one that exists fails the batch, and each request then runs alone. */
+    private void insertAll(List<CompletedKey> keys) {
+        if (!store.insertAllCompleted(keys)) {
+            throw new KeyExistsException();
+        }
     }
 
     private boolean existsNow(String scope, String key, RuntimeException failed) {
