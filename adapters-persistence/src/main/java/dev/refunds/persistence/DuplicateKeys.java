@@ -17,6 +17,10 @@ public final class DuplicateKeys {
             if (cause instanceof SQLIntegrityConstraintViolationException) {
                 return true;
             }
+            if (cause instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null
+                    && batch.getNextException() != batch.getCause() && isDuplicateKey(batch.getNextException())) {
+                return true;   // H2 reports a failed row of a JDBC batch as the batch's next exception
+            }
         }
         return false;
     }

@@ -20,6 +20,15 @@ interface IdempotencyKeyRows extends GenericRepository<IdempotencyKeyRow, String
     void insert(String scope, String idemKey, String requestHash, String ownerToken, long leaseUntilMs,
                 long createdAtMs);
 
+    @Query("INSERT INTO idempotency_keys (scope, idem_key, request_hash, owner_token, lease_until_ms, created_at_ms,"
+            + " response_status, response_body) VALUES (:scope, :idemKey, :requestHash, :ownerToken, :createdAtMs,"
+            + " :createdAtMs, :responseStatus, :responseBody)")
+    void insertCompleted(String scope, String idemKey, String requestHash, String ownerToken, long createdAtMs,
+                         int responseStatus, String responseBody);
+
+    /** New keys in one JDBC batch (one multi-row INSERT with the driver's rewriteBatchedStatements). */
+    List<IdempotencyKeyRow> saveAll(Iterable<IdempotencyKeyRow> rows);
+
     @Query("UPDATE idempotency_keys SET owner_token = :ownerToken, lease_until_ms = :leaseUntilMs"
             + " WHERE scope = :scope AND idem_key = :idemKey AND response_status IS NULL")
     long takeOver(String scope, String idemKey, String ownerToken, long leaseUntilMs);

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** Writes each event with the webhook body the event built, in the caller's transaction. */
 @DatabaseBoundary
@@ -22,9 +23,20 @@ class JdbcEventOutbox implements EventOutbox {
 
     @Override
     public void append(OutboxEvent event) {
-        rows.save(new OutboxEventRow(event.eventId(), event.businessId().value(), event.typeName(),
+        rows.save(row(event));
+    }
+
+    @Override
+    public void appendAll(List<OutboxEvent> events) {
+        if (!events.isEmpty()) {
+            rows.saveAll(events.stream().map(this::row).toList());   // one JDBC batch
+        }
+    }
+
+    private OutboxEventRow row(OutboxEvent event) {
+        return new OutboxEventRow(event.eventId(), event.businessId().value(), event.typeName(),
                 event.subject().type(), event.subject().id(), event.paymentId().orElse(null), body(event),
-                Times.millis(event.occurredAt()), null));
+                Times.millis(event.occurredAt()), null);
     }
 
     private String body(OutboxEvent event) {

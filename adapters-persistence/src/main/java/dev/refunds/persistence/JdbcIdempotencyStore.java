@@ -32,10 +32,31 @@ class JdbcIdempotencyStore implements IdempotencyStore {
     @Override
     public boolean insert(String scope, String key, String requestHash, String ownerToken, Instant leaseUntil,
                           Instant now) {
+        return inserted(() -> rows.insert(scope, key, requestHash, ownerToken, Times.millis(leaseUntil),
+                Times.millis(now)));
+    }
+
+    @Override
+    public boolean insertCompleted(String scope, String key, String requestHash, String ownerToken,
+                                   StoredResponse response, Instant now) {
+        return inserted(() -> rows.insertCompleted(scope, key, requestHash, ownerToken, Times.millis(now),
+                response.status(), response.body()));
+    }
+
+    @Override
+    public boolean insertAllCompleted(List<CompletedKey> keys) {
+        List<IdempotencyKeyRow> completed = keys.stream().map(key -> new IdempotencyKeyRow(key.key(), key.scope(),
+                key.requestHash(), key.ownerToken(), Times.millis(key.now()), key.response().status(),
+                key.response().body(), Times.millis(key.now()))).toList();
+        return completed.isEmpty() || inserted(() -> rows.saveAll(completed));
+    }
+
+    /** Runs {@code insert}; false when the key exists, after waiting out another open transaction's insert. */
+    private static boolean inserted(Runnable insert) {
         long giveUpAt = System.nanoTime() + OPEN_INSERT_WAIT_NANOS;
         while (true) {
             try {
-                rows.insert(scope, key, requestHash, ownerToken, Times.millis(leaseUntil), Times.millis(now));
+                insert.run();
                 return true;
             } catch (DataAccessException e) {
                 if (DuplicateKeys.isDuplicateKey(e)) {

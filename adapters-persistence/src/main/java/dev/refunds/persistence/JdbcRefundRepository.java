@@ -29,6 +29,13 @@ class JdbcRefundRepository implements RefundRepository {
     }
 
     @Override
+    public void insertAll(List<Refund> refunds) {
+        if (!refunds.isEmpty()) {
+            rows.saveAll(refunds.stream().map(RefundRow::of).toList());   // one JDBC batch
+        }
+    }
+
+    @Override
     public void update(Refund refund) {
         rows.update(RefundRow.of(refund));
     }

@@ -27,6 +27,13 @@ class MySqlDriverSettingsTest {
     }
 
     @Test
+    void a_mysql_data_source_sends_a_batch_of_inserts_as_one_multi_row_insert() {
+        DatasourceConfiguration mysql = MySqlDriverSettings.apply(configured("jdbc:mysql://127.0.0.1:3306/refunds"));
+
+        assertThat(mysql.getDataSourceProperties()).containsEntry("rewriteBatchedStatements", "true");
+    }
+
+    @Test
     void an_h2_data_source_gets_no_driver_settings_it_would_refuse() {
         DatasourceConfiguration h2 = MySqlDriverSettings.apply(configured("jdbc:h2:mem:refunds;MODE=MySQL"));
 

@@ -7,4 +7,9 @@ package dev.refunds.application.event;
  */
 public interface EventOutbox {
     void append(OutboxEvent event);
+
+    /** Several events, in this order; a store that can writes them in one statement. */
+    default void appendAll(java.util.List<OutboxEvent> events) {
+        events.forEach(this::append);
+    }
 }

@@ -1,23 +1,27 @@
 package dev.refunds.application.idempotency;
 
+import dev.refunds.application.idempotency.IdempotencyStore.CompletedKey;
 import dev.refunds.application.idempotency.IdempotencyStore.KeyRecord;
+import dev.refunds.application.shared.GroupBatch;
 import dev.refunds.application.shared.GroupCommit;
 import dev.refunds.application.shared.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A new key, the usual case, takes one transaction: the key is inserted first, then the action runs and its
- * response is written onto the key, and one commit keeps both. A concurrent request with the same key waits on
- * its own insert of the key until the first commits (API.md allows that bounded wait and a replay instead of a
- * {@code 409}), then finds the key and replays; if the first rolled back, the second's insert goes through. The
- * key is taken before the action, so a replay never runs the action, and a crash rolls everything back and
- * leaves no key. Only a key that exists already takes the two-step path below.
+ * A new key, the usual case, takes one transaction and one write of the key: the action runs, then the key is
+ * inserted already completed with its response, and one commit keeps both. A concurrent request with the same key
+ * that inserts first makes this insert fail (or wait for the other's commit, then fail); this transaction then
+ * rolls back whole, and the key, now found, is replayed or refused below (API.md allows that bounded wait and a
+ * replay instead of a {@code 409}). So at most one execution per key commits, a crash leaves neither key nor
+ * change, and a request whose key exists runs its action only in a transaction that rolls back.
  *
  * <p>Two steps. First, in its own short transaction, the key is claimed: inserted with an owner token and a lease,
  * or found (then replayed, refused as reused, or reported in progress). Second, the action runs in a transaction
@@ -50,7 +54,8 @@ public final class IdempotencyService implements IdempotencyUseCase {
     /**
      * A new key's transaction is shared with the requests of the group queued behind it; a key that exists (found
      * in the shared transaction, which then fails for all of them) or any other failure sends each request of that
-     * batch down {@link #execute(String, String, String, Supplier)} alone, where the key is replayed or refused.
+     * batch down {@link #execute(String, String, String, Supplier)} alone, where the key is replayed or refused. A
+     * batch writes its keys together at its end.
      */
     @Override
     public IdempotentOutcome execute(String scope, String key, String requestHash, Object group,
@@ -100,8 +105,6 @@ public final class IdempotencyService implements IdempotencyUseCase {
             return Optional.of(transactions.inTransaction(() -> newKey(scope, key, requestHash, token, action)));
         } catch (KeyExistsException exists) {
             return Optional.empty();
-        } catch (ClaimLostException lost) {
-            return Optional.of(new IdempotentOutcome.InProgress());
         } catch (RuntimeException failed) {
             if (existsNow(scope, key, failed)) {
                 return Optional.empty();
@@ -110,18 +113,25 @@ public final class IdempotencyService implements IdempotencyUseCase {
         }
     }
 
-    /** Inside the caller's transaction: inserts the key, runs the action, keeps its response on the key. */
+    /** Inside the caller's transaction: runs the action, then writes the key with its response. */
     private IdempotentOutcome newKey(String scope, String key, String requestHash, String token,
                                      Supplier<StoredResponse> action) {
-        Instant now = clock.instant();
-        if (!store.insert(scope, key, requestHash, token, now.plus(lease), now)) {
+        StoredResponse response = action.get();
+        CompletedKey completed = new CompletedKey(scope, key, requestHash, token, response, clock.instant());
+        Optional<GroupBatch> batch = GroupBatch.current();
+        if (batch.isPresent()) {
+            batch.get().state(CompletedKey.class, ArrayList<CompletedKey>::new, this::insertAll).add(completed);
+        } else if (!store.insertCompleted(scope, key, requestHash, token, response, completed.now())) {
             throw new KeyExistsException();
         }
-        StoredResponse response = action.get();
-        if (!store.complete(scope, key, token, response)) {
-            throw new ClaimLostException();   // only where a store lets others see the uncommitted key
-        }
         return new IdempotentOutcome.Executed(response);
+    }
+
+    /** A batch's keys, at its end: one that exists fails the batch, and each request then runs alone. */
+    private void insertAll(List<CompletedKey> keys) {
+        if (!store.insertAllCompleted(keys)) {
+            throw new KeyExistsException();
+        }
     }
 
     private boolean existsNow(String scope, String key, RuntimeException failed) {
@@ -133,16 +143,12 @@ public final class IdempotencyService implements IdempotencyUseCase {
         }
     }
 
-    /** Empty when the claim is ours; otherwise what the caller answers instead of running the action. */
+    /**
+     * Empty when the claim is ours; otherwise what the caller answers instead of running the action. Only a key
+     * found to exist comes here, so the key is read and locked first: an insert that fails on it first would leave
+     * a shared lock on the row that the locking read must then upgrade, and two requests doing so deadlock.
+     */
     private Optional<IdempotentOutcome> claim(String scope, String key, String requestHash, String token) {
-        // Most keys are new: one insert claims them. The insert runs alone in its transaction, so a duplicate
-        // holds no lock on the existing row when the key is then read and locked to decide.
-        if (transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            return store.insert(scope, key, requestHash, token, now.plus(lease), now);
-        })) {
-            return Optional.empty();
-        }
         for (int attempt = 1; attempt <= CLAIM_ATTEMPTS_MAX; attempt++) {
             Optional<Optional<IdempotentOutcome>> decided = transactions.inTransaction(() -> {
                 Instant now = clock.instant();

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Locks the payment row, asks the aggregate (which decides everything, the amount included), saves the refund, the
  * payment and the {@code refund.created} event in one transaction. The row lock is what serialises concurrent
- * requests across service instances.
+ * requests across service instances. Inside a group-commit batch the payment is locked once for the batch and the
+ * writes are made together at its end ({@link PendingRefunds}).
  */
 public final class RequestRefundService implements RequestRefundUseCase {
     private final PaymentRepository payments;
@@ -38,7 +39,10 @@ public final class RequestRefundService implements RequestRefundUseCase {
     @Override
     public Decision<RefundChange> handle(RequestRefundCommand command) {
         return transactions.inTransaction(() -> {
-            Optional<Payment> locked = PaymentLocks.lock(payments, command.business().id(), command.payment());
+            Optional<PendingRefunds> pending = writer.pending();
+            Optional<Payment> locked = pending.isPresent()
+                    ? pending.get().lock(payments, command.business().id(), command.payment())
+                    : PaymentLocks.lock(payments, command.business().id(), command.payment());
             if (locked.isEmpty()) {
                 return Decision.refused(RefusalCode.PAYMENT_NOT_FOUND, "No payment " + command.payment());
             }

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * result and the lead to the next one waiting. Each work must behave exactly as it would in a transaction of its
  * own; a work that throws fails the whole batch, and then every request of the batch runs alone, as without
  * batching, on its own thread, so no answer depends on a neighbour's failure. Only work that may safely run again
- * after a failed (even an unclear) commit belongs here: an idempotency key makes the second run a replay.
+ * after a failed (even an unclear) commit belongs here: an idempotency key makes the second run a replay. While a
+ * batch runs, {@link GroupBatch#current()} lets its works share the rows they lock and write theirs together.
  */
 public final class GroupCommit {
     private final Transactions transactions;
@@ -70,7 +71,7 @@ public final class GroupCommit {
         Turn outcome = Turn.ALONE;
         try {
             transactions.inTransaction(() -> {
-                batch.forEach(Waiting::work);   // a retried transaction runs every work again
+                GroupBatch.run(() -> batch.forEach(Waiting::work));   // a retried transaction runs every work again
                 return null;
             });
             outcome = Turn.DONE;

@@ -2,6 +2,7 @@ package dev.refunds.application.contract;
 
 import dev.refunds.application.event.EventOutbox;
 import dev.refunds.application.event.EventSubject;
+import dev.refunds.application.event.OutboxEvent;
 import dev.refunds.application.view.RefundEventType;
 import dev.refunds.application.webhook.WebhookOutbox;
 import dev.refunds.application.webhook.WebhookOutbox.Unrelayed;
@@ -87,6 +88,18 @@ public abstract class EventOutboxContract {
                 tuple(business.eventId(), Optional.empty()));
         assertThat(relay().payload(dispute.eventId())).contains(dispute.json());
         assertThat(relay().payload(business.eventId())).contains(business.json());
+    }
+
+    @Test
+    void events_appended_together_wait_in_the_order_given_each_with_its_body() {
+        Business shop = Rows.business(storage());
+        ContractEvent first = ContractEvent.of(shop.id(), CREATED, refund(), T0.plusSeconds(60));
+        ContractEvent second = ContractEvent.of(shop.id(), CREATED, refund(), T0);
+
+        storage().inTransaction(() -> outbox().appendAll(List.<OutboxEvent>of(first, second)));
+
+        assertThat(unrelayedIds(shop)).containsExactly(first.eventId(), second.eventId());
+        assertThat(relay().payload(second.eventId())).contains(second.json());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.refunds.application.contract;
 
+import dev.refunds.application.idempotency.IdempotencyStore.CompletedKey;
 import dev.refunds.application.idempotency.IdempotencyStore.KeyRecord;
 import dev.refunds.application.idempotency.IdempotencyStore;
 import dev.refunds.application.idempotency.StoredResponse;
@@ -7,6 +8,7 @@ import dev.refunds.application.shared.Transactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -44,6 +46,60 @@ public abstract class IdempotencyStoreContract {
         assertThat(read("k1")).contains(new KeyRecord("hash-a", "owner-1", LEASE, Optional.empty()));
         assertThat(read("k2")).isEmpty();
         assertThat(tx(() -> store().lock("other-" + scope, "k1"))).as("another scope").isEmpty();
+    }
+
+    @Test
+    void a_key_written_completed_replays_its_response_and_a_second_write_finds_it_taken() {
+        assertThat(tx(() -> store().insertCompleted(scope, "k1", "hash-a", "owner-1", CREATED, T0))).isTrue();
+        assertThat(tx(() -> store().insertCompleted(scope, "k1", "hash-b", "owner-2", CREATED, T0))).isFalse();
+        assertThat(tx(() -> store().insert(scope, "k1", "hash-b", "owner-2", LEASE, T0))).isFalse();
+
+        assertThat(read("k1")).contains(new KeyRecord("hash-a", "owner-1", T0, Optional.of(CREATED)));
+        assertThat(tx(() -> store().complete(scope, "k1", "owner-1", new StoredResponse(200, "{}")))).isFalse();
+        assertThat(read("k1").flatMap(KeyRecord::response)).contains(CREATED);
+    }
+
+    @Test
+    void keys_written_completed_together_are_each_kept_and_a_batch_with_a_key_that_exists_reports_it() {
+        tx(() -> store().insertCompleted(scope, "taken", "hash-a", "owner-1", CREATED, T0));
+
+        assertThat(tx(() -> store().insertAllCompleted(List.of(completed("k1", "owner-2"),
+                completed("k2", "owner-3"))))).isTrue();
+        assertThat(read("k1")).contains(new KeyRecord("hash-b", "owner-2", T0, Optional.of(CREATED)));
+        assertThat(read("k2")).contains(new KeyRecord("hash-b", "owner-3", T0, Optional.of(CREATED)));
+        assertThat(rolledBack(() -> store().insertAllCompleted(List.of(completed("k3", "owner-4"),
+                completed("taken", "owner-5"))))).isFalse();
+        assertThat(read("taken")).contains(new KeyRecord("hash-a", "owner-1", T0, Optional.of(CREATED)));
+        assertThat(read("k3")).as("rolled back with the batch").isEmpty();
+    }
+
+    private CompletedKey completed(String key, String owner) {
+        return new CompletedKey(scope, key, "hash-b", owner, CREATED, T0);
+    }
+
+    /** What {@code work} answered, in a transaction then rolled back (as a caller told false must). */
+    private <T> T rolledBack(Supplier<T> work) {
+        List<T> answer = new java.util.ArrayList<>();
+        try {
+            tx(() -> {
+                answer.add(work.get());
+                throw new RolledBack();
+            });
+        } catch (RolledBack expected) {
+            // the transaction rolled back
+        }
+        return answer.get(0);
+    }
+
+    private static final class RolledBack extends RuntimeException {
+    }
+
+    @Test
+    void a_claimed_key_cannot_be_written_completed_by_another_request() {
+        tx(() -> store().insert(scope, "k1", "hash-a", "owner-1", LEASE, T0));
+
+        assertThat(tx(() -> store().insertCompleted(scope, "k1", "hash-a", "owner-2", CREATED, T0))).isFalse();
+        assertThat(read("k1")).contains(new KeyRecord("hash-a", "owner-1", LEASE, Optional.empty()));
     }
 
     @Test

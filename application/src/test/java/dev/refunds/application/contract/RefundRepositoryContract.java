@@ -53,6 +53,18 @@ public abstract class RefundRepositoryContract {
     }
 
     @Test
+    void refunds_inserted_together_read_back_in_the_order_given() {
+        Business shop = Rows.business(storage());
+        Payment payment = payment(shop);
+        Refund first = Rows.refund(payment, 1_000, RefundStatus.INITIATED, T0.plusSeconds(60));
+        Refund second = Rows.refund(payment, 2_000, RefundStatus.PENDING_REVIEW, T0);
+
+        storage().inTransaction(() -> storage().refunds().insertAll(List.of(first, second)));
+
+        assertThat(storage().refunds().listForPayment(shop.id(), payment.id())).containsExactly(first, second);
+    }
+
+    @Test
     void an_update_keeps_the_new_status_reviewer_and_times() {
         Business shop = Rows.business(storage());
         Refund refund = stored(Rows.refund(payment(shop), 1_000, RefundStatus.PENDING_REVIEW, T0));

@@ -47,7 +47,9 @@ class IdempotencyServiceTest {
     private final UndoLogTransactions transactions = new UndoLogTransactions();
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore(transactions);
     private final IdempotencyService service = new IdempotencyService(store, transactions, clock, LEASE);
+    /** Actions whose transaction committed (an action of a key that exists runs only to roll back). */
     private final AtomicInteger runs = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
 
     private Business business;
     private Payment payment;
@@ -64,8 +66,6 @@ class IdempotencyServiceTest {
 
     @Test
     void a_new_key_runs_the_request_once_and_keeps_its_response_on_the_key() {
-        Instant now = clock.instant();
-
         IdempotentOutcome outcome = service.execute(scope, KEY, HASH, refund("10.00"));
 
         StoredResponse response = executed(outcome);
@@ -76,7 +76,7 @@ class IdempotencyServiceTest {
         KeyRecord kept = store.find(scope, KEY).orElseThrow();
         assertThat(kept.requestHash()).isEqualTo(HASH);
         assertThat(kept.response()).contains(response);
-        assertThat(kept.leaseUntil()).isEqualTo(now.plus(LEASE));
+        assertThat(transactions.commits()).as("one transaction").isEqualTo(1);
     }
 
     // ---- replay -------------------------------------------------------------------------------------------------
@@ -89,7 +89,7 @@ class IdempotencyServiceTest {
         IdempotentOutcome again = service.execute(scope, KEY, HASH, refund("10.00"));
 
         assertThat(again).isEqualTo(new IdempotentOutcome.Replayed(first));
-        assertThat(runs).as("the action ran only for the first request").hasValue(1);
+        assertThat(runs).as("only the first request's run was kept").hasValue(1);
         assertThat(world.state()).isEqualTo(before);
         assertThat(store.find(scope, KEY).orElseThrow().response()).contains(first);
     }
@@ -124,6 +124,18 @@ class IdempotencyServiceTest {
 
     @Test
     void another_request_with_a_key_still_in_progress_is_refused_as_reused_too() {
+        leftInProgress(clock.instant());
+        FakeWorld.State before = world.state();
+
+        IdempotentOutcome other = service.execute(scope, KEY, OTHER_HASH, refund("20.00"));
+
+        assertThat(other).isEqualTo(new IdempotentOutcome.KeyReused());
+        assertThat(runs).as("nothing was kept").hasValue(0);
+        assertThat(world.state()).isEqualTo(before);
+    }
+
+    @Test
+    void a_request_whose_key_another_request_committed_while_it_ran_is_refused_as_reused_and_its_refund_rolls_back() {
         AtomicReference<IdempotentOutcome> meanwhile = new AtomicReference<>();
 
         IdempotentOutcome first = service.execute(scope, KEY, HASH, () -> {
@@ -131,37 +143,36 @@ class IdempotencyServiceTest {
             return refund("10.00").get();
         });
 
-        assertThat(meanwhile.get()).isEqualTo(new IdempotentOutcome.KeyReused());
-        executed(first);
-        assertThat(runs).as("only the first request's refund ran").hasValue(1);
-        assertThat(world.refunds.all()).hasSize(1);
+        StoredResponse committed = executed(meanwhile.get());
+        assertThat(first).isEqualTo(new IdempotentOutcome.KeyReused());
+        assertThat(attempts).as("both ran their action").hasValue(2);
+        assertThat(runs).as("only the other request's refund was kept").hasValue(1);
+        assertThat(world.refunds.all()).extracting(refund -> refund.id().value())
+                .containsExactly(refundIdIn(committed));
+        assertThat(world.storedPayment(payment).refundable()).isEqualTo(FakeWorld.bdt("80.00"));
+        assertThat(store.find(scope, KEY).orElseThrow().requestHash()).isEqualTo(OTHER_HASH);
     }
 
     // ---- in progress --------------------------------------------------------------------------------------------
 
     @Test
-    void a_retry_while_the_first_request_still_runs_within_its_lease_answers_in_progress_and_runs_nothing() {
-        AtomicReference<IdempotentOutcome> atOnce = new AtomicReference<>();
-        AtomicReference<IdempotentOutcome> justBeforeTheLeaseEnds = new AtomicReference<>();
+    void a_retry_that_commits_while_the_first_request_still_runs_wins_and_the_first_replays_its_answer() {
+        AtomicReference<IdempotentOutcome> retry = new AtomicReference<>();
         AtomicReference<KeyRecord> seenMeanwhile = new AtomicReference<>();
 
         IdempotentOutcome first = service.execute(scope, KEY, HASH, () -> {
             seenMeanwhile.set(store.find(scope, KEY).orElse(null));
-            atOnce.set(elsewhere(() -> service.execute(scope, KEY, HASH, refund("10.00"))));
-            clock.advance(LEASE.minusMillis(1));
-            justBeforeTheLeaseEnds.set(elsewhere(() -> service.execute(scope, KEY, HASH, refund("10.00"))));
+            retry.set(elsewhere(() -> service.execute(scope, KEY, HASH, refund("10.00"))));
             return refund("10.00").get();
         });
 
-        assertThat(seenMeanwhile.get()).as("the key is taken before the request runs").isNotNull();
-        assertThat(seenMeanwhile.get().response()).isEmpty();
-        assertThat(atOnce.get()).isEqualTo(new IdempotentOutcome.InProgress());
-        assertThat(justBeforeTheLeaseEnds.get()).isEqualTo(new IdempotentOutcome.InProgress());
-        StoredResponse response = executed(first);
-        assertThat(runs).as("the retries ran nothing").hasValue(1);
+        assertThat(seenMeanwhile.get()).as("a new key is written only with its response").isNull();
+        StoredResponse response = executed(retry.get());
+        assertThat(first).isEqualTo(new IdempotentOutcome.Replayed(response));
+        assertThat(runs).as("one run was kept").hasValue(1);
         assertThat(world.refunds.all()).hasSize(1);
-        assertThat(service.execute(scope, KEY, HASH, refund("10.00")))
-                .isEqualTo(new IdempotentOutcome.Replayed(response));
+        assertThat(world.storedPayment(payment).refundable()).isEqualTo(FakeWorld.bdt("90.00"));
+        assertThat(store.find(scope, KEY).orElseThrow().response()).contains(response);
     }
 
     // ---- crash and lease ------------------------------------------------------------------------------------------
@@ -176,7 +187,8 @@ class IdempotencyServiceTest {
 
         StoredResponse response = executed(service.execute(scope, KEY, HASH, refund("10.00")));
 
-        assertThat(runs).hasValue(2);
+        assertThat(attempts).hasValue(2);
+        assertThat(runs).hasValue(1);
         assertThat(world.refunds.all()).extracting(refund -> refund.id().value())
                 .containsExactly(refundIdIn(response));
         assertThat(store.find(scope, KEY).orElseThrow().response()).contains(response);
@@ -190,7 +202,7 @@ class IdempotencyServiceTest {
         assertThat(service.execute(scope, KEY, HASH, refund("10.00"))).isEqualTo(new IdempotentOutcome.InProgress());
         clock.set(start.plus(LEASE).minusMillis(1));
         assertThat(service.execute(scope, KEY, HASH, refund("10.00"))).isEqualTo(new IdempotentOutcome.InProgress());
-        assertThat(runs).as("nothing ran so far").hasValue(0);
+        assertThat(runs).as("nothing kept so far").hasValue(0);
 
         clock.set(start.plus(LEASE).plusMillis(1));
         StoredResponse response = executed(service.execute(scope, KEY, HASH, refund("10.00")));
@@ -209,16 +221,15 @@ class IdempotencyServiceTest {
 
     @Test
     void a_take_over_gets_a_lease_of_its_own_so_a_retry_during_it_answers_in_progress() {
-        assertThatThrownBy(() -> service.execute(scope, KEY, HASH, crashingAfter(refund("10.00"))))
-                .isInstanceOf(Crash.class);
+        leftInProgress(clock.instant());
         clock.advance(LEASE.plusSeconds(1));
         AtomicReference<IdempotentOutcome> duringTakeOver = new AtomicReference<>();
 
-        IdempotentOutcome takeOver = service.execute(scope, KEY, HASH, () -> {
+        IdempotentOutcome takeOver = service.execute(scope, KEY, HASH, afterTheTakeOver(() -> {
             clock.advance(LEASE.minusMillis(1));
             duringTakeOver.set(elsewhere(() -> service.execute(scope, KEY, HASH, refund("10.00"))));
             return refund("10.00").get();
-        });
+        }));
 
         assertThat(duringTakeOver.get()).isEqualTo(new IdempotentOutcome.InProgress());
         executed(takeOver);
@@ -232,16 +243,17 @@ class IdempotencyServiceTest {
         leftInProgress(clock.instant());
         clock.advance(LEASE.plusSeconds(1));     // the slow request takes over a claim a crashed instance left
 
-        IdempotentOutcome slow = service.execute(scope, KEY, HASH, () -> {
+        IdempotentOutcome slow = service.execute(scope, KEY, HASH, afterTheTakeOver(() -> {
             clock.advance(LEASE.plusSeconds(1));    // the first owner hangs past its lease ...
             takeOver.set(elsewhere(() -> service.execute(scope, KEY, HASH, refund("10.00"))));
             afterTakeOver.set(world.state());       // ... a retry took the key over and committed ...
             return refund("10.00").get();           // ... and then the first owner does its work after all
-        });
+        }));
 
         assertThat(slow).isEqualTo(new IdempotentOutcome.InProgress());
         StoredResponse committed = executed(takeOver.get());
-        assertThat(runs).as("both ran their action").hasValue(2);
+        assertThat(attempts).as("both ran their action after a run that found the key taken").hasValue(4);
+        assertThat(runs).as("one was kept").hasValue(1);
         assertThat(world.state()).as("the slow owner's refund and event rolled back").isEqualTo(afterTakeOver.get());
         assertThat(world.refunds.all()).extracting(refund -> refund.id().value())
                 .containsExactly(refundIdIn(committed));
@@ -279,11 +291,11 @@ class IdempotencyServiceTest {
         leftInProgress(clock.instant());
         clock.advance(LEASE.plusSeconds(1));     // the slow request takes over a claim a crashed instance left
 
-        assertThatThrownBy(() -> service.execute(scope, KEY, HASH, () -> {
+        assertThatThrownBy(() -> service.execute(scope, KEY, HASH, afterTheTakeOver(() -> {
             clock.advance(LEASE.plusSeconds(1));
             takeOver.set(elsewhere(() -> service.execute(scope, KEY, HASH, refund("10.00"))));
             throw boom;
-        })).isSameAs(boom);
+        }))).isSameAs(boom);
 
         StoredResponse committed = executed(takeOver.get());
         assertThat(store.find(scope, KEY).orElseThrow().response()).contains(committed);
@@ -308,18 +320,19 @@ class IdempotencyServiceTest {
     // ---- claim races --------------------------------------------------------------------------------------------
 
     @Test
-    void when_another_request_inserts_the_key_between_the_read_and_the_insert_the_claim_reads_it_again() {
-        AtomicReference<IdempotentOutcome> winner = new AtomicReference<>();
-        RacingStore racing = new RacingStore(store, () ->
-                winner.set(elsewhere(() -> service.execute(scope, KEY, HASH, refund("10.00")))));
+    void when_another_request_writes_the_key_just_before_this_ones_insert_this_ones_work_rolls_back_and_it_replays() {
+        StoredResponse theirs = new StoredResponse(202, "{\"refundId\":\"theirs\"}");
+        RacingStore racing = new RacingStore(store, () -> store.arrange(scope, KEY,
+                new KeyRecord(HASH, "the-other-request", clock.instant(), Optional.of(theirs)), clock.instant()));
         IdempotencyService loser = new IdempotencyService(racing, transactions, clock, LEASE);
+        FakeWorld.State before = world.state();
 
         IdempotentOutcome outcome = loser.execute(scope, KEY, HASH, refund("10.00"));
 
-        StoredResponse committed = executed(winner.get());
-        assertThat(outcome).isEqualTo(new IdempotentOutcome.Replayed(committed));
-        assertThat(runs).hasValue(1);
-        assertThat(world.refunds.all()).hasSize(1);
+        assertThat(outcome).isEqualTo(new IdempotentOutcome.Replayed(theirs));
+        assertThat(attempts).as("its action ran before its insert").hasValue(1);
+        assertThat(runs).as("and was not kept").hasValue(0);
+        assertThat(world.state()).isEqualTo(before);
     }
 
     @Test
@@ -381,7 +394,8 @@ class IdempotencyServiceTest {
     /** A refund through the real use case; its writes roll back with the transaction it runs in. */
     private Supplier<StoredResponse> refund(Business owner, Payment paid, String amount) {
         return () -> {
-            runs.incrementAndGet();
+            attempts.incrementAndGet();
+            transactions.afterCommit(runs::incrementAndGet);
             transactions.enlist(world.payments, world.refunds, world.outbox);
             Refund refund = world.requestRefund.handle(FakeWorld.refundCommand(owner, paid, amount))
                     .orElseThrow().refund();
@@ -397,6 +411,16 @@ class IdempotencyServiceTest {
         KeyRecord claim = new KeyRecord(HASH, "owner-that-crashed", at.plus(LEASE), Optional.empty());
         store.arrange(scope, KEY, claim, at);
         return claim;
+    }
+
+    /**
+     * An action for a key left in progress: its first run is the one that finds the key taken when writing it and
+     * rolls back, so it only refunds; its second, after the take-over, is {@code thenRun}.
+     */
+    private Supplier<StoredResponse> afterTheTakeOver(Supplier<StoredResponse> thenRun) {
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<StoredResponse> first = refund("10.00");
+        return () -> calls.incrementAndGet() == 1 ? first.get() : thenRun.get();
     }
 
     private static Supplier<StoredResponse> crashingAfter(Supplier<StoredResponse> action) {
@@ -432,7 +456,7 @@ class IdempotencyServiceTest {
         }
     }
 
-    /** The store, except that recording a response fails. */
+    /** The store, except that keeping a response (with a new key or onto a claimed one) fails. */
     private static final class FailingCompleteStore extends DelegatingStore {
         private final RuntimeException failure;
 
@@ -442,12 +466,18 @@ class IdempotencyServiceTest {
         }
 
         @Override
+        public boolean insertCompleted(String scope, String key, String requestHash, String ownerToken,
+                                       StoredResponse response, Instant now) {
+            throw failure;
+        }
+
+        @Override
         public boolean complete(String scope, String key, String ownerToken, StoredResponse response) {
             throw failure;
         }
     }
 
-    /** The store, except that another request gets to insert the key just before the first insert. */
+    /** The store, except that another request gets to write the key just before this one's first insert. */
     private static final class RacingStore extends DelegatingStore {
         private Runnable beforeFirstInsert;
 
@@ -459,12 +489,23 @@ class IdempotencyServiceTest {
         @Override
         public boolean insert(String scope, String key, String requestHash, String ownerToken, Instant leaseUntil,
                               Instant now) {
+            race();
+            return super.insert(scope, key, requestHash, ownerToken, leaseUntil, now);
+        }
+
+        @Override
+        public boolean insertCompleted(String scope, String key, String requestHash, String ownerToken,
+                                       StoredResponse response, Instant now) {
+            race();
+            return super.insertCompleted(scope, key, requestHash, ownerToken, response, now);
+        }
+
+        private void race() {
             if (beforeFirstInsert != null) {
                 Runnable race = beforeFirstInsert;
                 beforeFirstInsert = null;
                 race.run();
             }
-            return super.insert(scope, key, requestHash, ownerToken, leaseUntil, now);
         }
     }
 
@@ -488,6 +529,13 @@ class IdempotencyServiceTest {
             inserts.incrementAndGet();
             return false;
         }
+
+        @Override
+        public boolean insertCompleted(String scope, String key, String requestHash, String ownerToken,
+                                       StoredResponse response, Instant now) {
+            inserts.incrementAndGet();
+            return false;
+        }
     }
 
     private static class DelegatingStore implements IdempotencyStore {
@@ -506,6 +554,12 @@ class IdempotencyServiceTest {
         public boolean insert(String scope, String key, String requestHash, String ownerToken, Instant leaseUntil,
                               Instant now) {
             return delegate.insert(scope, key, requestHash, ownerToken, leaseUntil, now);
+        }
+
+        @Override
+        public boolean insertCompleted(String scope, String key, String requestHash, String ownerToken,
+                                       StoredResponse response, Instant now) {
+            return delegate.insertCompleted(scope, key, requestHash, ownerToken, response, now);
         }
 
         @Override

@@ -63,6 +63,17 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public synchronized boolean insertCompleted(String scope, String key, String requestHash, String ownerToken,
+                                                StoredResponse response, Instant now) {
+        if (!insert(scope, key, requestHash, ownerToken, now, now)) {
+            return false;
+        }
+        Id id = new Id(scope, key);
+        rows.put(id, new Row(new KeyRecord(requestHash, ownerToken, now, Optional.of(response)), now));
+        return true;   // the insert's undo removes the row whole
+    }
+
+    @Override
     public synchronized void takeOver(String scope, String key, String ownerToken, Instant leaseUntil) {
         Id id = new Id(scope, key);
         Row row = rows.get(id);
