@@ -79,12 +79,6 @@ final class UseCaseFactory {
         return new AuthenticateMerchantService(businesses, hasher, java.util.Optional.of(rotatedKeys), clock, recent);
     }
 
-    /** Spares the merchant read before most requests; a key revoked elsewhere still works here for the ttl. */
-    @Singleton
-    RecentMerchantKeys recentMerchantKeys(@Value("${refunds.api-key-cache-ttl:5s}") Duration ttl, Clock clock) {
-        return new RecentMerchantKeys(ttl, clock);
-    }
-
     @Singleton
     CreatePaymentUseCase createPayment(PaymentRepository payments, IdGenerator ids, Transactions transactions,
                                        Clock clock) {

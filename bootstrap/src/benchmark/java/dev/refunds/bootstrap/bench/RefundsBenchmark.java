@@ -844,8 +844,8 @@ public final class RefundsBenchmark {
         r.add(rule.toString());
         row(r, all, "1. **ceiling**: a refund's writes over JDBC in one transaction, " + settings.poolSize
                 + " connections, closed loop", f -> rate(f.ceiling) + txLatency(f.ceiling));
-        row(r, all, "1b. ceiling with the service's statement sequence (one transaction: the key's insert, the"
-                + " refund's writes, the key's completion; the merchant read is cached)",
+        row(r, all, "1b. ceiling with the service's statement sequence (since the merchant read is cached and the"
+                + " key is inserted once with its response: the writes of 1, measured again)",
                 f -> rate(f.ceilingServiceShape) + txLatency(f.ceilingServiceShape));
         row(r, all, "1c. ceiling, every transaction on one payment", f -> rate(f.ceilingHot) + txLatency(f.ceilingHot));
         row(r, all, "2. **service**: accepted refunds/s at saturation (closed loop)", f -> f.saturation == null ? "–"
