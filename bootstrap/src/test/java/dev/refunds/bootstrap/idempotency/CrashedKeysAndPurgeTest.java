@@ -122,15 +122,18 @@ class CrashedKeysAndPurgeTest extends IdempotencyHarness {
                 .contains("202 null").allMatch(answer -> answer.equals("202 null")
                         || answer.equals("409 IDEMPOTENCY_IN_PROGRESS"));
         List<ApiResponse> accepted = answers.stream().filter(answer -> answer.status() == 202).toList();
-        assertThat(accepted).extracting(ApiResponse::raw).as("a second 202 is the first one replayed")
-                .containsOnly(accepted.get(0).raw());
+        List<ApiResponse> ran = accepted.stream()
+                .filter(answer -> answer.headers().firstValue(REPLAYED).isEmpty()).toList();
+        assertThat(ran).as("exactly one answer ran the refund; a second 202 is its replay").hasSize(1);
+        ApiResponse executed = ran.get(0);
+        assertThat(accepted).extracting(ApiResponse::raw).containsOnly(executed.raw());
         assertThat(database.refundsOf(paymentId)).as("the probe's refund and this one").isEqualTo(2);
         assertThat(database.eventsOf(paymentId, "refund.created")).isEqualTo(2);
         assertThat(database.eventsOf(paymentId)).isEqualTo(2);
         Database.KeyRow taken = database.key(merchant.businessId(), "slow").orElseThrow();
         assertThat(taken.ownerToken()).isNotEqualTo(crashedOwner);
-        assertThat(taken.responseBody()).isEqualTo(accepted.get(0).raw());
-        assertReplayOf(accepted.get(0), api.post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "slow")));
+        assertThat(taken.responseBody()).isEqualTo(executed.raw());
+        assertReplayOf(executed, api.post(refunds(paymentId), refundBody("10.00"), keyed(merchant, "slow")));
         assertThat(api.get("/api/v1/payments/" + paymentId, merchant.headers()).data().path("refundableAmount")
                 .asText()).isEqualTo("80.00");
     }
