@@ -5,6 +5,8 @@
 #   bash scripts/benchmark.sh              # the full run (about 15 minutes): prints the table, updates BENCHMARKS.md
 #   bash scripts/benchmark.sh --quick      # a short smoke run (about 4 minutes); prints only, BENCHMARKS.md untouched
 #   bash scripts/benchmark.sh --profile    # 60 s of saturation under JFR; prints the hot spots, updates BENCHMARKS.md
+#   BENCH_PROFILE_PIPELINE_RATE=100 bash scripts/benchmark.sh --profile   # instead: the pipeline (settlement and
+#                                    # webhooks on) at 100 requests/s under JFR, in a section of its own
 #   bash scripts/benchmark.sh --backends=mariadb    # or h2: one database only
 #   bash scripts/benchmark.sh --quick --backends=h2,h2-write-delay   # the embedded default's WRITE_DELAY=0 against
 #                                    # H2's own WRITE_DELAY=500 (README, "Durability, secrets and collation")
@@ -17,7 +19,8 @@
 # own, REFUNDS_BENCH_DATABASE (default refunds_bench), which every run DROPS and recreates, then runs the benchmark.
 # Everything stays on 127.0.0.1; the service runs on BENCH_PORT (default 18480). Other knobs (environment): BENCH_SECONDS,
 # BENCH_WARMUP, BENCH_SERVICE_WARMUP, BENCH_CONNECTIONS, BENCH_SATURATION_CONNECTIONS, BENCH_PAYMENTS,
-# BENCH_STEP_SECONDS, BENCH_PIPELINE_START_RATE, BENCH_PIPELINE_STEPS_MAX, BENCH_PROFILE_SECONDS.
+# BENCH_STEP_SECONDS, BENCH_PIPELINE_START_RATE, BENCH_PIPELINE_STEPS_MAX, BENCH_PROFILE_SECONDS,
+# BENCH_PROFILE_PIPELINE_RATE.
 # The figures are only worth comparing on a quiet machine: the script shows the load average first.
 set -euo pipefail
 cd "$(dirname "$0")/.."

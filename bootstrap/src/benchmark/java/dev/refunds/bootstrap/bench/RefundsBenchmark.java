@@ -60,7 +60,10 @@ public final class RefundsBenchmark {
     public static void main(String[] args) throws Exception {
         Settings settings = pinJar(Settings.parse(args));
         RefundsBenchmark benchmark = new RefundsBenchmark(settings);
-        if (settings.profile) {
+        double pipelineRate = Double.parseDouble(Settings.env("BENCH_PROFILE_PIPELINE_RATE", "0"));
+        if (settings.profile && pipelineRate > 0) {
+            benchmark.profilePipeline(pipelineRate);
+        } else if (settings.profile) {
             benchmark.profile();
         } else {
             benchmark.measure();
@@ -497,12 +500,7 @@ public final class RefundsBenchmark {
         note(backend.name() + ": pipeline on a fresh database (settle delay 0 s, settlement and webhooks on)");
         Path pipelineDir = dir.resolve("pipeline");
         backend.reset(pipelineDir);
-        Map<String, String> pipeline = new LinkedHashMap<>(common(backend));
-        pipeline.put("REFUNDS_SETTLEMENT_ENABLED", "true");
-        pipeline.put("REFUNDS_SANDBOX_SETTLE_DELAY", "0s");
-        pipeline.put("REFUNDS_WEBHOOKS_ENABLED", "true");
-        pipeline.put("REFUNDS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
-        pipeline.put("REFUNDS_WEBHOOKS_RETRY_SCHEDULE", "1s,2s,5s");
+        Map<String, String> pipeline = pipelineSettings(backend);
         try (WebhookReceiver receiver = new WebhookReceiver();
              ServiceProcess service = ServiceProcess.start(settings.jar, pipelineDir, settings.port, pipeline,
                      StartupAndMemoryAb.readmeOptions())) {
@@ -521,6 +519,17 @@ public final class RefundsBenchmark {
             f.rssAfterPipelineMiB = service.rssMiB();
         }
         return f;
+    }
+
+    /** Settlement and webhooks on, the sandbox settling at once, retries soon: the pipeline as figure 4 runs it. */
+    private Map<String, String> pipelineSettings(Backend backend) {
+        Map<String, String> pipeline = new LinkedHashMap<>(common(backend));
+        pipeline.put("REFUNDS_SETTLEMENT_ENABLED", "true");
+        pipeline.put("REFUNDS_SANDBOX_SETTLE_DELAY", "0s");
+        pipeline.put("REFUNDS_WEBHOOKS_ENABLED", "true");
+        pipeline.put("REFUNDS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        pipeline.put("REFUNDS_WEBHOOKS_RETRY_SCHEDULE", "1s,2s,5s");
+        return pipeline;
     }
 
     private Map<String, String> common(Backend backend) {
@@ -776,6 +785,56 @@ public final class RefundsBenchmark {
         lines.forEach(System.out::println);
         if (settings.out != null) {
             writeSection(settings.out, "profile", lines);
+            System.out.println("\nwritten to " + settings.out.toAbsolutePath() + "; recording: " + recording);
+        }
+    }
+
+    /**
+     * With {@code BENCH_PROFILE_PIPELINE_RATE}: the pipeline (settlement and webhooks on, one endpoint on a local
+     * receiver) under that constant request rate, recorded with JFR; what its waits and samples show is what bounds
+     * figure 4. Written to a section of its own.
+     */
+    private void profilePipeline(double rate) throws Exception {
+        Backend backend = new MariaDb(settings.dbUrl, settings.dbUser, settings.dbPassword);
+        Path dir = settings.workRoot.toAbsolutePath().resolve("profile-pipeline-" + runTag);
+        Path serviceDir = dir.resolve("service");
+        backend.reset(serviceDir);
+        Path recording = dir.resolve("service.jfr");
+        List<String> lines = new ArrayList<>();
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             ServiceProcess service = ServiceProcess.start(settings.jar, serviceDir, settings.port,
+                     pipelineSettings(backend), StartupAndMemoryAb.readmeOptions())) {
+            BenchApi api = new BenchApi(settings.port, ADMIN_TOKEN);
+            BenchApi.Merchant merchant = api.createBusiness("Pipeline profile " + runTag);
+            List<String> payments = api.createCompletedPayments(merchant, Math.min(settings.payments, 500),
+                    PAYMENT_AMOUNT);
+            int endpoint = api.createWebhookEndpoint(merchant, receiver.url());
+            if (endpoint != 201) {
+                throw new IllegalStateException("the webhook endpoint was not created: HTTP " + endpoint);
+            }
+            LongFunction<byte[]> requests = n -> api.refundRequest(merchant,
+                    payments.get(ThreadLocalRandom.current().nextInt(payments.size())), key("q", n));
+            int connections = Math.min(settings.connections, 32);
+            note("pipeline profile: warming up " + settings.serviceWarmup + " s at " + fmt(rate) + "/s");
+            BenchLoad.constantRate(settings.port, connections, requests, rate, 0, settings.serviceWarmup);
+            jcmd(service.pid(), "JFR.start", "name=bench", "settings=" + samplingEveryMillisecond(dir));
+            note("pipeline profile: recording " + settings.profileSeconds + " s with JFR");
+            BenchLoad.Result load = BenchLoad.constantRate(settings.port, connections, requests, rate, 0,
+                    settings.profileSeconds);
+            jcmd(service.pid(), "JFR.dump", "name=bench", "filename=" + recording);
+            jcmd(service.pid(), "JFR.stop", "name=bench");
+            lines.add(String.format(Locale.ROOT, "Profiled %s: MariaDB, the pipeline (settlement and webhooks on,"
+                            + " settle delay 0 s, one endpoint on a local receiver) at %.0f requests/s for %.0f s"
+                            + " (%.0f accepted/s; load %.2f), %s.", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    rate, settings.profileSeconds, load.okPerSecond(), Proc.load1(), settings.revision));
+            lines.add("");
+            lines.add("```");
+            lines.addAll(JfrSummary.summarize(recording, 20));
+            lines.add("```");
+        }
+        lines.forEach(System.out::println);
+        if (settings.out != null) {
+            writeSection(settings.out, "pipeline-profile", lines);
             System.out.println("\nwritten to " + settings.out.toAbsolutePath() + "; recording: " + recording);
         }
     }
